@@ -1,0 +1,32 @@
+package co.fractal.loadtest.config;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * Cleanup of the AWS resources a run caused: ECS tasks on the load-test cluster, tagged EC2 instances and
+ * Auto Scaling groups, and optionally the cluster itself. Credentials come from the AWS SDK's usual
+ * provider chain.
+ *
+ * @param mode          off, auto (skipped with a warning when no AWS credentials are found) or required
+ * @param region        the AWS region to clean up
+ * @param cluster       the load-test ECS cluster
+ * @param deleteCluster delete the cluster at teardown, when it carries this run's tag
+ * @param tagKey        the tag whose value is the run id
+ * @param endpoint      an endpoint override for all AWS clients (a local stand-in in tests)
+ */
+public record CloudSettings(Mode mode, String region, String cluster, boolean deleteCluster, String tagKey,
+                            Optional<URI> endpoint) {
+
+    /** Whether cloud cleanup runs. */
+    public enum Mode { OFF, AUTO, REQUIRED }
+
+    static CloudSettings read(Settings s, String journeyRegion) {
+        return new CloudSettings(s.choice("cloud.cleanup", Mode.class, Mode.AUTO),
+                s.text("cloud.region", journeyRegion),
+                s.text("cloud.cluster", "load_test_cluster"),
+                s.flag("cloud.deleteCluster", false),
+                s.text("cloud.tagKey", "loadtest-run-id"),
+                s.httpUrl("cloud.endpoint"));
+    }
+}

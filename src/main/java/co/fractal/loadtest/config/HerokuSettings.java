@@ -1,0 +1,38 @@
+package co.fractal.loadtest.config;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Scaling of the target's Heroku web tier for the run, as the original did: skipped unless
+ * {@code heroku.app} is set.
+ *
+ * @param app         the Heroku app whose formation is scaled, e.g. fractal-staging-server
+ * @param apiKey      the Platform API key, from {@value #API_KEY_ENV}
+ * @param processType the formation's process type, normally web
+ * @param size        the dyno size for the run, e.g. Performance-M
+ * @param quantity    the dyno count for the run
+ * @param apiUrl      the Platform API's base URL
+ */
+public record HerokuSettings(Optional<String> app, Optional<Secret> apiKey, String processType, String size,
+                             int quantity, URI apiUrl) {
+    public static final String API_KEY_ENV = "HEROKU_API_KEY";
+
+    static HerokuSettings read(Settings s, Map<String, String> env) {
+        Optional<String> app = s.raw("heroku.app");
+        Optional<Secret> key = Secret.of(env.get(API_KEY_ENV));
+        if (app.isPresent() && key.isEmpty()) {
+            s.problem("heroku.app=" + app.get() + " scales the web tier and needs " + API_KEY_ENV
+                    + " in the environment; set it, or leave heroku.app unset to skip scaling");
+        }
+        return new HerokuSettings(app, key, s.text("heroku.processType", "web"), s.text("heroku.size", "Performance-M"),
+                s.integer("heroku.quantity", 1, 1, 100),
+                s.httpUrl("heroku.apiUrl").orElse(URI.create("https://api.heroku.com")));
+    }
+
+    /** True when the run scales a formation. */
+    public boolean enabled() {
+        return app.isPresent();
+    }
+}

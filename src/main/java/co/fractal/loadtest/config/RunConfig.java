@@ -1,0 +1,107 @@
+package co.fractal.loadtest.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a run needs to know, built once from {@code -D} properties and the environment and
+ * validated before any request is sent. Nothing else in the project reads system properties or the
+ * environment: components take this, or the part of it they need, as a constructor argument.
+ *
+ * @param runId       this run's id (an adopted run's id when {@code adopt} is set)
+ * @param target      where the load goes
+ * @param load        profile, number of journeys and spawn rate
+ * @param journey     what each journey asks for and its poll budgets
+ * @param maxDuration the cap on the whole run
+ * @param admin       admin credentials for the target (empty for the local target, which makes its own)
+ * @param provision   how test users are named and created
+ * @param heroku      web-tier scaling
+ * @param cloud       AWS cleanup
+ * @param results     where the run's files go, and the baseline
+ * @param notifications Slack and GitHub job summary
+ * @param local       the embedded reference webserver
+ * @param adopt       the manifest of a run provisioned beforehand (by the Maven lifecycle) to adopt
+ */
+public record RunConfig(RunId runId, Target target, LoadShape load, JourneySettings journey, Duration maxDuration,
+                        AdminCredentials admin, ProvisionSettings provision, HerokuSettings heroku,
+                        CloudSettings cloud, ResultsSettings results, NotificationSettings notifications,
+                        LocalServerSettings local, Optional<Path> adopt) {
+
+    /** The run configuration of this process, from its system properties and environment. */
+    public static RunConfig fromSystem() {
+        Map<String, String> properties = new HashMap<>();
+        System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
+        return parse(properties, System.getenv(), Clock.systemUTC());
+    }
+
+    /**
+     * Builds and validates a configuration.
+     *
+     * @throws ConfigException listing every bad value, each with its property and accepted form
+     */
+    public static RunConfig parse(Map<String, String> properties, Map<String, String> env, Clock clock) {
+        Settings s = new Settings(properties);
+
+        Target target = s.raw("target").map(value -> Target.parse(value).orElseGet(() -> {
+            s.problem("target", value, Target.ACCEPTED);
+            return Target.local();
+        })).orElse(Target.local());
+        if (target.isProduction() && !s.flag("confirmProd", false)) {
+            s.problem("target=" + target.name() + " sends load to production and is refused without confirmation;"
+                    + " add -DconfirmProd=true to confirm");
+        }
+
+        Profile profile = s.choice("profile", Profile.class, Profile.WEEKLY);
+        LoadShape load = new LoadShape(profile, s.integer("users", profile.defaultUsers(), 1, 1_000_000),
+                s.decimal("spawnRate", profile.defaultSpawnRate(), 0.01, 100_000));
+        Duration maxDuration = s.duration("maxDuration", Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofDays(7));
+        if (load.injectionTime().compareTo(maxDuration) >= 0) {
+            s.problem("users=" + load.users() + " at spawnRate=" + load.spawnRate() + "/s (profile " + profile.id()
+                    + ") take " + Durations.describe(load.injectionTime()) + " to start, not less than maxDuration="
+                    + Durations.describe(maxDuration) + "; raise maxDuration or spawnRate, or lower users");
+        }
+
+        JourneySettings journey = JourneySettings.read(s);
+        AdminCredentials admin = AdminCredentials.read(env);
+        if (target.kind() != Target.Kind.LOCAL && !admin.present()) {
+            s.problem("target=" + target.name() + " needs admin credentials: " + AdminCredentials.howToProvide());
+        }
+
+        RunConfig config = new RunConfig(RunId.startingAt(clock.instant()), target, load, journey, maxDuration, admin,
+                ProvisionSettings.read(s), HerokuSettings.read(s, env), CloudSettings.read(s, journey.region()),
+                ResultsSettings.read(s), NotificationSettings.read(env), LocalServerSettings.read(s),
+                s.path("run.adopt"));
+        if (!s.problems().isEmpty()) {
+            throw new ConfigException(s.problems());
+        }
+        return config;
+    }
+
+    /** The same run, under another id (an adopted run's). */
+    public RunConfig withRunId(RunId id) {
+        return new RunConfig(id, target, load, journey, maxDuration, admin, provision, heroku, cloud, results, notifications,
+                local, adopt);
+    }
+
+    /** The same run, against a target that now has an address, with the credentials it accepts. */
+    public RunConfig startedAt(Target startedTarget, AdminCredentials credentials) {
+        return new RunConfig(runId, startedTarget, load, journey, maxDuration, credentials, provision, heroku, cloud,
+                results, notifications, local, adopt);
+    }
+
+    /** A few lines saying what this run will do, for the start of the log. Holds no secret. */
+    public String describe() {
+        return String.join("\n",
+                "run " + runId + " → " + target,
+                "profile " + load.profile().id() + ": " + load.users() + " journeys at " + load.spawnRate()
+                        + "/s, started over " + Durations.describe(load.injectionTime()) + ", run capped at "
+                        + Durations.describe(maxDuration),
+                "journey: " + journey.app() + " in " + journey.region() + " via " + journey.assignPath()
+                        + ", host wait " + journey.hostWait() + ", task wait " + journey.taskWait()
+                        + (journey.release() ? ", release after" : ", no release"));
+    }
+}

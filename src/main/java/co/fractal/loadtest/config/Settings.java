@@ -1,0 +1,184 @@
+package co.fractal.loadtest.config;
+
+import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Typed reads of {@code -D} properties. A bad value is recorded as a problem naming the property, the
+ * value and the accepted form, and the default stands in so parsing can go on and report every problem.
+ */
+final class Settings {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+    private final Map<String, String> properties;
+    private final List<String> problems = new ArrayList<>();
+
+    Settings(Map<String, String> properties) {
+        this.properties = properties;
+    }
+
+    List<String> problems() {
+        return problems;
+    }
+
+    void problem(String property, String value, String accepted) {
+        problems.add(property + ": '" + value + "' is not accepted; " + accepted);
+    }
+
+    void problem(String message) {
+        problems.add(message);
+    }
+
+    Optional<String> raw(String property) {
+        String value = properties.get(property);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    String text(String property, String fallback) {
+        return raw(property).orElse(fallback);
+    }
+
+    int integer(String property, int fallback, int min, int max) {
+        Optional<String> value = raw(property);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.get());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problem(property, value.get(), "expected a whole number from " + min + " to " + max
+                + " (e.g. -D" + property + "=" + fallback + ")");
+        return fallback;
+    }
+
+    double decimal(String property, double fallback, double min, double max) {
+        Optional<String> value = raw(property);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            double parsed = Double.parseDouble(value.get());
+            if (parsed >= min && parsed <= max && Double.isFinite(parsed)) {
+                return parsed;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problem(property, value.get(), "expected a number from " + format(min) + " to " + format(max)
+                + " (e.g. -D" + property + "=" + format(fallback) + ")");
+        return fallback;
+    }
+
+    boolean flag(String property, boolean fallback) {
+        Optional<String> value = raw(property);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        switch (value.get().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> {
+                return true;
+            }
+            case "false", "no", "0" -> {
+                return false;
+            }
+            default -> {
+                problem(property, value.get(), "expected true or false");
+                return fallback;
+            }
+        }
+    }
+
+    Duration duration(String property, Duration fallback, Duration min, Duration max) {
+        Optional<String> value = raw(property);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        Duration parsed = parseDuration(value.get());
+        if (parsed != null && parsed.compareTo(min) >= 0 && parsed.compareTo(max) <= 0) {
+            return parsed;
+        }
+        problem(property, value.get(), "expected a duration from " + Durations.describe(min) + " to "
+                + Durations.describe(max) + ", written like 500ms, 30s, 10m, 1h or PT10M");
+        return fallback;
+    }
+
+    <E extends Enum<E>> E choice(String property, Class<E> type, E fallback) {
+        Optional<String> value = raw(property);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value.get().replace('-', '_'))) {
+                return constant;
+            }
+        }
+        problem(property, value.get(), "expected one of " + names(type));
+        return fallback;
+    }
+
+    Optional<Path> path(String property) {
+        Optional<String> value = raw(property);
+        try {
+            return value.map(Path::of);
+        } catch (InvalidPathException e) {
+            problem(property, value.get(), "expected a file path");
+            return Optional.empty();
+        }
+    }
+
+    Optional<URI> httpUrl(String property) {
+        Optional<String> value = raw(property);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<URI> uri = Urls.http(value.get());
+        if (uri.isEmpty()) {
+            problem(property, value.get(), "expected an http:// or https:// URL with a host");
+        }
+        return uri;
+    }
+
+    static <E extends Enum<E>> String names(Class<E> type) {
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            names.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        return String.join(", ", names);
+    }
+
+    private static Duration parseDuration(String text) {
+        Matcher matcher = DURATION.matcher(text.toLowerCase(Locale.ROOT));
+        try {
+            if (matcher.matches()) {
+                long amount = Long.parseLong(matcher.group(1));
+                return switch (matcher.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    default -> Duration.ofHours(amount);
+                };
+            }
+            return Duration.parse(text.toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+}

@@ -1,0 +1,23 @@
+package co.fractal.loadtest.results;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What a run was, for its summary.
+ *
+ * @param runId         the run id
+ * @param target        the target's name (local, dev, staging, prod, or a host)
+ * @param targetUrl     the URL the load went to
+ * @param profile       the load profile's id
+ * @param users         journeys planned
+ * @param spawnRate     journeys started per second
+ * @param startedAt     when the load started
+ * @param endedAt       when the load ended
+ * @param gatlingReport the Gatling HTML report of this run, when known
+ * @param cutShort      true when the run hit its maximum duration before every journey ended
+ */
+public record RunInfo(String runId, String target, String targetUrl, String profile, int users, double spawnRate,
+                      Instant startedAt, Instant endedAt, Optional<Path> gatlingReport, boolean cutShort) {
+}
