@@ -1,0 +1,26 @@
+package co.fractal.loadtest.simulation.steps;
+
+import co.fractal.loadtest.management.LoadTestRun;
+import io.gatling.javaapi.core.CoreDsl;
+import io.gatling.javaapi.core.ScenarioBuilder;
+
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.group;
+
+/**
+ * The run's last user, started once every journey has ended: it tears the run down and checks the
+ * invariants, and its group "run verdict" fails when the run did — so Gatling's assertions, exit code and
+ * report carry what only the run as a whole can tell (leftovers after teardown, an enforced baseline).
+ */
+public final class RunVerdictCheck {
+    /** The group that fails when the run's verdict is negative. */
+    public static final String VERDICT = "run verdict";
+
+    private RunVerdictCheck() {
+    }
+
+    public static ScenarioBuilder scenario(LoadTestRun run) {
+        return CoreDsl.scenario(VERDICT).exec(group(VERDICT).on(exec(session ->
+                run.finish(false).passed() ? session : session.markAsFailed())));
+    }
+}

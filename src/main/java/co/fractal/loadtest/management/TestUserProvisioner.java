@@ -1,0 +1,162 @@
+package co.fractal.loadtest.management;
+
+import co.fractal.loadtest.config.ProvisionSettings;
+import co.fractal.loadtest.config.RunId;
+import co.fractal.loadtest.webserver.Registration;
+import co.fractal.loadtest.webserver.WebserverClient;
+import co.fractal.loadtest.webserver.WebserverException;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * Registers a run's test users, several at once but within the webserver's rate limit (a 429 makes every
+ * worker wait as long as the webserver asked), reusing users that already exist. Prints progress. When a
+ * registration fails for good it stops and reports the users created so far, so the caller can remove them.
+ */
+public final class TestUserProvisioner {
+    private static final int TRANSIENT_RETRIES = 3;
+
+    private final WebserverClient webserver;
+    private final ProvisionSettings settings;
+    private final Consumer<String> out;
+    private final Duration rateLimitPatience;
+
+    /**
+     * @param rateLimitPatience how long one registration may keep being refused by the rate limit
+     */
+    public TestUserProvisioner(WebserverClient webserver, ProvisionSettings settings, Duration rateLimitPatience,
+                               Consumer<String> out) {
+        this.webserver = webserver;
+        this.settings = settings;
+        this.rateLimitPatience = rateLimitPatience;
+        this.out = out;
+    }
+
+    /** Registers users 0..count-1 of the run. */
+    public ProvisionedUsers provision(RunId runId, int count) {
+        List<String> names = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            names.add(settings.username(runId, k));
+        }
+        String password = password();
+        Set<String> created = ConcurrentHashMap.newKeySet();
+        Set<String> reused = ConcurrentHashMap.newKeySet();
+        AtomicBoolean stop = new AtomicBoolean();
+        RateLimitGate gate = new RateLimitGate();
+        Progress progress = new Progress("provisioned", "test users", count, out);
+        ExecutorService workers = Executors.newFixedThreadPool(Math.min(settings.concurrency(), count));
+        try {
+            List<Future<?>> tasks = new ArrayList<>(count);
+            for (String name : names) {
+                tasks.add(workers.submit(() -> {
+                    if (stop.get()) {
+                        return null;
+                    }
+                    try {
+                        if (register(name, password, gate, progress) == Registration.Outcome.CREATED) {
+                            created.add(name);
+                        } else {
+                            reused.add(name);
+                        }
+                        progress.step();
+                        return null;
+                    } catch (RuntimeException e) {
+                        stop.set(true);
+                        throw e;
+                    }
+                }));
+            }
+            for (Future<?> task : tasks) {
+                task.get();
+            }
+        } catch (ExecutionException e) {
+            throw new ProvisioningException("provisioning stopped: " + e.getCause().getMessage(),
+                    new ArrayList<>(created), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProvisioningException("provisioning interrupted", new ArrayList<>(created), e);
+        } finally {
+            workers.shutdownNow();
+        }
+        progress.finish(reused.isEmpty() ? "" : reused.size() + " reused");
+        List<String> reusedInOrder = new ArrayList<>(names);
+        reusedInOrder.retainAll(reused);
+        return new ProvisionedUsers(Collections.unmodifiableList(names), List.copyOf(reusedInOrder));
+    }
+
+    private Registration.Outcome register(String name, String password, RateLimitGate gate, Progress progress) {
+        long deadline = System.nanoTime() + rateLimitPatience.toNanos();
+        int transientFailures = 0;
+        while (true) {
+            gate.await();
+            try {
+                Registration registration = webserver.register(name, password);
+                if (registration.outcome() != Registration.Outcome.RATE_LIMITED) {
+                    return registration.outcome();
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new WebserverException("register " + name + ": still rate-limited after "
+                            + rateLimitPatience.toSeconds() + " s", 429);
+                }
+                if (gate.close(registration.retryAfter())) {
+                    progress.waiting("rate-limited by the webserver: waiting " + registration.retryAfter().toSeconds() + " s");
+                }
+            } catch (WebserverException e) {
+                if (!e.transientFailure() || ++transientFailures > TRANSIENT_RETRIES) {
+                    throw e;
+                }
+                sleep(Duration.ofMillis(200L * transientFailures));
+            }
+        }
+    }
+
+    private static String password() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WebserverException("interrupted while waiting", e);
+        }
+    }
+
+    /** Holds every worker back until the wait a 429 asked for is over. */
+    private static final class RateLimitGate {
+        private volatile long openAt;
+
+        void await() {
+            long wait = openAt - System.nanoTime();
+            if (wait > 0) {
+                sleep(Duration.ofNanos(wait));
+            }
+        }
+
+        /** Closes the gate for a while; true when this call moved the reopening later (worth a progress line). */
+        synchronized boolean close(Duration retryAfter) {
+            long until = System.nanoTime() + Math.max(retryAfter.toNanos(), Duration.ofMillis(100).toNanos());
+            if (until > openAt + Duration.ofMillis(500).toNanos()) {
+                openAt = until;
+                return true;
+            }
+            return false;
+        }
+    }
+}
