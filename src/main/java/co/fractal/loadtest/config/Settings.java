@@ -9,16 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Typed reads of {@code -D} properties. A bad value is recorded as a problem naming the property, the
  * value and the accepted form, and the default stands in so parsing can go on and report every problem.
  */
 final class Settings {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
-
     private final Map<String, String> properties;
     private final List<String> problems = new ArrayList<>();
 
@@ -107,12 +103,12 @@ final class Settings {
         if (value.isEmpty()) {
             return fallback;
         }
-        Duration parsed = parseDuration(value.get());
-        if (parsed != null && parsed.compareTo(min) >= 0 && parsed.compareTo(max) <= 0) {
-            return parsed;
+        Optional<Duration> parsed = Durations.read(value.get());
+        if (parsed.isPresent() && parsed.get().compareTo(min) >= 0 && parsed.get().compareTo(max) <= 0) {
+            return parsed.get();
         }
         problem(property, value.get(), "expected a duration from " + Durations.describe(min) + " to "
-                + Durations.describe(max) + ", written like 500ms, 30s, 10m, 1h or PT10M");
+                + Durations.describe(max) + ", " + Durations.FORMS);
         return fallback;
     }
 
@@ -158,24 +154,6 @@ final class Settings {
             names.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
         return String.join(", ", names);
-    }
-
-    private static Duration parseDuration(String text) {
-        Matcher matcher = DURATION.matcher(text.toLowerCase(Locale.ROOT));
-        try {
-            if (matcher.matches()) {
-                long amount = Long.parseLong(matcher.group(1));
-                return switch (matcher.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofHours(amount);
-                };
-            }
-            return Duration.parse(text.toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private static String format(double value) {
