@@ -126,7 +126,7 @@ public final class ManagementCli {
         RunManifest manifest = files.manifest(new RunId(runId).value()).orElseThrow(() ->
                 new IllegalStateException("no manifest for run " + runId + " in " + run.results().dir()));
         ConnectedTarget target = manifest.serverDescriptor() != null
-                ? ConnectedTarget.attach(run.target(), ServerDescriptor.await(Path.of(manifest.serverDescriptor()), Duration.ZERO))
+                ? ConnectedTarget.attach(run.target(), ServerDescriptor.await(Path.of(manifest.serverDescriptor()), Duration.ZERO, Instant.EPOCH))
                 : ConnectedTarget.login(run.target().at(java.net.URI.create(manifest.targetUrl())), manifest.hostServicePort(),
                 run.admin(), Optional.empty());
         RunTeardown.Outcome outcome = new RunTeardown(target.webserver(), target.adminToken(),
@@ -216,7 +216,7 @@ public final class ManagementCli {
         }
         Path file = descriptor.orElseThrow(() -> new IllegalArgumentException(
                 "target=local: name the running reference webserver with --descriptor <file>"));
-        return ConnectedTarget.attach(run.target(), ServerDescriptor.await(file, Duration.ofSeconds(60)));
+        return ConnectedTarget.attach(run.target(), ServerDescriptor.await(file, Duration.ofSeconds(60), ServerDescriptor.thisProcessStart()));
     }
 
     // a local target has nothing to inspect unless a reference webserver runs in the background
@@ -229,7 +229,7 @@ public final class ManagementCli {
             out.println("target=local: no reference webserver running in the background (no " + descriptor + "): nothing on a target to look at");
             return Optional.empty();
         }
-        return Optional.of(ConnectedTarget.attach(run.target(), ServerDescriptor.await(descriptor, Duration.ZERO)));
+        return Optional.of(ConnectedTarget.attach(run.target(), ServerDescriptor.await(descriptor, Duration.ZERO, Instant.EPOCH)));
     }
 
     /** Where the Maven lifecycle's background reference webserver describes itself. */
