@@ -27,6 +27,7 @@ class CloudJanitorCleanUpTest {
     static final RunId RUN = new RunId("20261124-113400-7f3a");
     static final RunId OTHER = new RunId("20261124-101500-0b1c");
     static final String FIXED_USER = "load_test_user_4";
+    static final List<String> RUN_USERS = List.of("load_test_" + RUN + "_0", FIXED_USER);
 
     private AwsStandIn standIn;
     private FakeAws aws;
@@ -95,7 +96,7 @@ class CloudJanitorCleanUpTest {
 
     private CloudReport cleanUp() {
         try (CloudJanitor janitor = standIn.janitor()) {
-            return janitor.cleanUp(RUN, List.of("load_test_" + RUN + "_0", FIXED_USER));
+            return janitor.cleanUp(RUN, RUN_USERS);
         }
     }
 
@@ -295,8 +296,7 @@ class CloudJanitorCleanUpTest {
     }
 
     @Test
-    void deletesTheRunsClusterAfterDeregisteringItsContainerInstances() {
-        Scene scene = arrange();
+    void deletesTheRunsClusterAfterStoppingItsTasksAndDeregisteringItsContainerInstances() {
         aws.ecs.cluster(CLUSTER, Map.of(TAG_KEY, RUN.value()));
         for (int k = 0; k < 3; k++) {
             aws.ecs.containerInstance(CLUSTER);
@@ -310,11 +310,27 @@ class CloudJanitorCleanUpTest {
         }
 
         assertThat(report.failures()).isEmpty();
-        assertThat(report.deleted()).contains("ecs-task " + runTask, "ecs-cluster " + CLUSTER);
+        assertThat(report.deleted()).containsExactly("ecs-task " + runTask, "ecs-cluster " + CLUSTER);
         assertThat(aws.ecs.containerInstances(CLUSTER)).isEmpty();
         assertThat(aws.ecs.clusterStatus(CLUSTER)).isEqualTo("INACTIVE");
         assertThat(aws.calls("ListContainerInstances")).isEqualTo(2);
-        assertThat(scene.otherTasks()).isNotEmpty();
+    }
+
+    @Test
+    void keepsTheRunsClusterWhileOtherRunsStillHaveTasksOnIt() {
+        Scene scene = arrange();
+        aws.ecs.cluster(CLUSTER, Map.of(TAG_KEY, RUN.value()));
+
+        CloudReport report;
+        try (CloudJanitor janitor = standIn.janitor(standIn.settings(CloudSettings.Mode.AUTO, true),
+                AwsStandIn.credentials())) {
+            report = janitor.cleanUp(RUN, RUN_USERS);
+        }
+
+        assertThat(report.failures()).containsExactly("ecs-cluster " + CLUSTER + ": ClusterContainsTasksException: "
+                + "The Cluster cannot be deleted while Tasks are active. (HTTP 400)");
+        assertThat(aws.ecs.clusterStatus(CLUSTER)).isEqualTo("ACTIVE");
+        assertThat(aws.ecs.runningTasks(CLUSTER)).containsExactlyInAnyOrderElementsOf(scene.otherTasks());
     }
 
     @Test

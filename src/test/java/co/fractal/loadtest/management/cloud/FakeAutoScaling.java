@@ -21,7 +21,6 @@ final class FakeAutoScaling {
     private final int pageSize;
     private final Map<String, Group> groups = new LinkedHashMap<>();
 
-    /** A group's capacity as min/max/desired, e.g. "0/0/0". */
     private static final class Group {
         final String name;
         final Map<String, String> tags;
@@ -36,6 +35,7 @@ final class FakeAutoScaling {
             this.tags = tags;
         }
 
+        /** The capacity as min/max/desired, e.g. "0/0/0". */
         String capacity() {
             return min + "/" + max + "/" + desired;
         }

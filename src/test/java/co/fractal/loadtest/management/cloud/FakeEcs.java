@@ -30,7 +30,7 @@ final class FakeEcs {
     private static final class EcsCluster {
         final String name;
         final String arn;
-        final Map<String, String> tags;
+        Map<String, String> tags;
         String status = "ACTIVE";
         final Map<String, EcsTask> tasks = new LinkedHashMap<>();
         final List<String> containerInstances = new ArrayList<>();
@@ -63,8 +63,10 @@ final class FakeEcs {
 
     // ---- arranging and inspecting state (tests)
 
+    /** An active cluster with these tags; an existing one keeps its tasks and instances and gets the new tags. */
     synchronized void cluster(String name, Map<String, String> tags) {
-        clusters.put(name, new EcsCluster(name, "arn:aws:ecs:" + region + ":" + ACCOUNT + ":cluster/" + name, tags));
+        clusters.computeIfAbsent(name, n -> new EcsCluster(n, "arn:aws:ecs:" + region + ":" + ACCOUNT + ":cluster/" + n,
+                tags)).tags = tags;
     }
 
     /** A running task; returns its ARN. {@code startedBy} may be null. */
