@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param deleteCluster delete the cluster at teardown, when it carries this run's tag
  * @param tagKey        the tag whose value is the run id
  * @param endpoint      an endpoint override for all AWS clients (a local stand-in in tests)
+ * @param maxAttempts   attempts per AWS call, counting the first, when AWS answers throttling or a transient error
  */
 public record CloudSettings(Mode mode, String region, String cluster, boolean deleteCluster, String tagKey,
-                            Optional<URI> endpoint) {
+                            Optional<URI> endpoint, int maxAttempts) {
 
     /** Whether cloud cleanup runs. */
     public enum Mode { OFF, AUTO, REQUIRED }
@@ -27,6 +28,7 @@ public record CloudSettings(Mode mode, String region, String cluster, boolean de
                 s.text("cloud.cluster", "load_test_cluster"),
                 s.flag("cloud.deleteCluster", false),
                 s.text("cloud.tagKey", "loadtest-run-id"),
-                s.httpUrl("cloud.endpoint"));
+                s.httpUrl("cloud.endpoint"),
+                s.integer("cloud.maxAttempts", 8, 1, 20));
     }
 }

@@ -1,6 +1,7 @@
 package co.fractal.loadtest.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,9 +15,12 @@ import java.util.Optional;
  * @param size        the dyno size for the run, e.g. Performance-M
  * @param quantity    the dyno count for the run
  * @param apiUrl      the Platform API's base URL
+ * @param timeout     the longest wait for one Platform API request, connecting included
+ * @param maxAttempts requests at most, counting the first, when the Platform API answers 429
+ * @param retryDelay  the wait before the first retry after a 429; it doubles with each further retry
  */
 public record HerokuSettings(Optional<String> app, Optional<Secret> apiKey, String processType, String size,
-                             int quantity, URI apiUrl) {
+                             int quantity, URI apiUrl, Duration timeout, int maxAttempts, Duration retryDelay) {
     public static final String API_KEY_ENV = "HEROKU_API_KEY";
 
     static HerokuSettings read(Settings s, Map<String, String> env) {
@@ -28,7 +32,10 @@ public record HerokuSettings(Optional<String> app, Optional<Secret> apiKey, Stri
         }
         return new HerokuSettings(app, key, s.text("heroku.processType", "web"), s.text("heroku.size", "Performance-M"),
                 s.integer("heroku.quantity", 1, 1, 100),
-                s.httpUrl("heroku.apiUrl").orElse(URI.create("https://api.heroku.com")));
+                s.httpUrl("heroku.apiUrl").orElse(URI.create("https://api.heroku.com")),
+                s.duration("heroku.timeout", Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofMinutes(5)),
+                s.integer("heroku.maxAttempts", 5, 1, 20),
+                s.duration("heroku.retryDelay", Duration.ofSeconds(2), Duration.ZERO, Duration.ofMinutes(1)));
     }
 
     /** True when the run scales a formation. */
