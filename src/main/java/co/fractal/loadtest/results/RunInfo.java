@@ -13,11 +13,13 @@ import java.util.Optional;
  * @param profile       the load profile's id
  * @param users         journeys planned
  * @param spawnRate     journeys started per second
+ * @param minSuccessPercent the share of journeys that must succeed for the run to pass
  * @param startedAt     when the load started
  * @param endedAt       when the load ended
  * @param gatlingReport the Gatling HTML report of this run, when known
  * @param cutShort      true when the run hit its maximum duration before every journey ended
  */
 public record RunInfo(String runId, String target, String targetUrl, String profile, int users, double spawnRate,
+                      double minSuccessPercent,
                       Instant startedAt, Instant endedAt, Optional<Path> gatlingReport, boolean cutShort) {
 }
