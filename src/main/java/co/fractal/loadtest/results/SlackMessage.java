@@ -22,7 +22,7 @@ final class SlackMessage {
     static String text(Optional<RunSummary> summary, boolean jobSucceeded, Optional<String> runUrl, String mention) {
         List<String> lines = new ArrayList<>();
         if (summary.isEmpty()) {
-            lines.add(":x: *Load test FAILED* — no run summary was written: the run stopped before its end " + mention);
+            lines.add(":x: *Load test FAILED* — no readable run summary: the run stopped before writing one " + mention);
         } else {
             RunSummary s = summary.get();
             boolean passed = jobSucceeded && s.verdict().passed();

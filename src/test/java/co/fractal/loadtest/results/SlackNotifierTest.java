@@ -99,8 +99,8 @@ class SlackNotifierTest {
                 .send(dir.resolve("latest").resolve("summary.json"), true);
 
         assertThat(outcome.status()).isEqualTo(SlackNotifier.Status.SENT);
-        assertThat(sentText()).isEqualTo(":x: *Load test FAILED* — no run summary was written: the run stopped before"
-                + " its end <!subteam^S0RELEASE>\n<" + RUN_URL + "|CI run>");
+        assertThat(sentText()).isEqualTo(":x: *Load test FAILED* — no readable run summary: the run stopped before"
+                + " writing one <!subteam^S0RELEASE>\n<" + RUN_URL + "|CI run>");
     }
 
     @Test
