@@ -1,5 +1,6 @@
 package co.fractal.loadtest.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -7,17 +8,24 @@ import java.util.Optional;
  * Where a run's files go and what it is compared with.
  *
  * @param dir                     the directory holding one folder per run id, and {@code latest}
- * @param baseline                a previous run's summary.json; when empty, the previous run in {@code dir}
- * @param enforceBaseline         fail the run when it regressed past the tolerances
+ *                                ({@code -Dresults.dir}, default target/loadtest)
+ * @param baseline                a previous run's summary.json ({@code -Dbaseline}); when empty, the newest
+ *                                other run of the same target and profile in {@code dir}
+ * @param enforceBaseline         fail the run when it regressed past the tolerances ({@code -Dbaseline.enforce})
  * @param successTolerancePoints  how many percentage points the success rate may drop
+ *                                ({@code -Dbaseline.successTolerance}, default 1)
  * @param latencyTolerancePercent how many percent a time-to-container percentile may grow
+ *                                ({@code -Dbaseline.latencyTolerance}, default 25)
  */
 public record ResultsSettings(Path dir, Optional<Path> baseline, boolean enforceBaseline,
                               double successTolerancePoints, double latencyTolerancePercent) {
 
     static ResultsSettings read(Settings s) {
+        Optional<Path> baseline = s.path("baseline");
+        baseline.filter(file -> !Files.isRegularFile(file)).ifPresent(file -> s.problem("baseline", file.toString(),
+                "expected an existing summary.json of an earlier run, e.g. -Dbaseline=target/loadtest/<run id>/summary.json"));
         return new ResultsSettings(s.path("results.dir").orElse(Path.of("target", "loadtest")),
-                s.path("baseline"),
+                baseline,
                 s.flag("baseline.enforce", false),
                 s.decimal("baseline.successTolerance", 1.0, 0, 100),
                 s.decimal("baseline.latencyTolerance", 25.0, 0, 10_000));

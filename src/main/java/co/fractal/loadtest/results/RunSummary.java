@@ -1,0 +1,70 @@
+package co.fractal.loadtest.results;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything engineers act on after a run, as written to summary.json (field by field in
+ * docs/run-summary.md) and rendered to summary.md.
+ *
+ * @param schema          the version of this layout, {@value #SCHEMA}
+ * @param run             what the run was
+ * @param verdict         passed, and the reasons it failed
+ * @param journeys        how the journeys ended, failures by step and reason
+ * @param timeToContainer the time to container, overall and by origin
+ * @param steps           the time each step took, keyed assign, hostWait, tokenHandover, taskWait, release
+ * @param requests        HTTP answers: endpoint → status ("0" = no answer) → count
+ * @param invariants      every invariant: ok, violated or unverified
+ * @param teardown        what the teardown did
+ * @param baseline        the comparison with an earlier run
+ */
+public record RunSummary(int schema, RunDescription run, Verdict verdict, JourneyCounts journeys,
+                         TimeToContainer timeToContainer, Map<String, LatencyDistribution> steps,
+                         Map<String, Map<String, Long>> requests, List<InvariantOutcome> invariants,
+                         TeardownReport teardown, BaselineComparison baseline) {
+    /** The version of the summary.json layout; raised when a field changes meaning or goes away. */
+    public static final int SCHEMA = 1;
+
+    public RunSummary {
+        steps = Collections.unmodifiableMap(new LinkedHashMap<>(steps));
+        requests = Collections.unmodifiableMap(new LinkedHashMap<>(requests));
+        invariants = List.copyOf(invariants);
+    }
+
+    /** The summary of a run, not yet compared with a baseline. */
+    public static RunSummary of(RunInfo info, RunResults results, TeardownReport teardown) {
+        Map<String, LatencyDistribution> steps = new LinkedHashMap<>();
+        results.steps().forEach((step, histogram) -> steps.put(step.key(), LatencyDistribution.of(histogram)));
+        Map<String, Map<String, Long>> requests = new LinkedHashMap<>();
+        results.requests().forEach((endpoint, statuses) -> {
+            Map<String, Long> byStatus = new LinkedHashMap<>();
+            statuses.forEach((status, count) -> byStatus.put(Integer.toString(status), count));
+            requests.put(endpoint, byStatus);
+        });
+        TeardownReport sortedTeardown = new TeardownReport(new TreeMap<>(teardown.deleted()), teardown.failures(),
+                teardown.leftovers(), teardown.warnings(), teardown.verified());
+        return new RunSummary(SCHEMA, RunDescription.of(info), null, JourneyCounts.of(results),
+                TimeToContainer.of(results), steps, requests, InvariantOutcome.of(results, teardown), sortedTeardown, null)
+                .withBaseline(BaselineComparison.none(false, "no baseline compared"));
+    }
+
+    /** This summary with a baseline comparison, and the verdict that follows from it. */
+    public RunSummary withBaseline(BaselineComparison comparison) {
+        return new RunSummary(schema, run, Verdict.of(run, journeys, invariants, teardown, comparison), journeys,
+                timeToContainer, steps, requests, invariants, teardown, comparison);
+    }
+
+    /** How many invariant violations were seen, over all invariants. */
+    public long invariantViolations() {
+        return invariants.stream().mapToLong(InvariantOutcome::count).sum();
+    }
+
+    /** The invariants that could not be checked. */
+    public List<String> unverifiedInvariants() {
+        return invariants.stream().filter(i -> i.status() == InvariantOutcome.Status.UNVERIFIED)
+                .map(InvariantOutcome::name).toList();
+    }
+}
