@@ -11,8 +11,10 @@ import co.fractal.loadtest.management.heroku.WebTierScaler;
 import co.fractal.loadtest.results.JourneyRecorder;
 import co.fractal.loadtest.results.JourneyResult;
 import co.fractal.loadtest.results.RunInfo;
+import co.fractal.loadtest.results.RunReport;
 import co.fractal.loadtest.results.RunResults;
 import co.fractal.loadtest.results.TeardownReport;
+import co.fractal.loadtest.results.Verdict;
 import co.fractal.loadtest.results.Violation;
 
 import java.net.InetAddress;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -40,13 +43,14 @@ public final class LoadTestRun implements JourneyListener {
     private final JourneyRecorder recorder = new JourneyRecorder();
     private final RunLedger ledger = new RunLedger();
     private final Queue<String> unusedUsers = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger journeysWithoutUser = new AtomicInteger();
     private final RunFiles files;
     private final Thread shutdownHook = new Thread(() -> finish(true), "load-test-teardown");
 
     private volatile ConnectedTarget target;
     private volatile RunManifest manifest;
     private volatile Instant loadStartedAt;
-    private RunVerdict verdict;
+    private Verdict verdict;
 
     public LoadTestRun(RunConfig config, Consumer<String> out) {
         this.config = config;
@@ -115,7 +119,8 @@ public final class LoadTestRun implements JourneyListener {
     /** The next journey: the next unused test user. */
     public Journey beginJourney() {
         String user = unusedUsers.poll();
-        Journey journey = new Journey(user == null ? "(no test user left)" : user, config.journey(), this, System::nanoTime);
+        String id = user != null ? user : "(no test user left #" + journeysWithoutUser.incrementAndGet() + ")";
+        Journey journey = new Journey(id, config.journey(), this, System::nanoTime);
         recorder.started(journey.username());
         if (user == null) {
             journey.refuse("no test user left", "more journeys than the " + manifest.users().size() + " provisioned users");
@@ -182,13 +187,13 @@ public final class LoadTestRun implements JourneyListener {
      *
      * @param interrupted true when called because the process is being stopped
      */
-    public synchronized RunVerdict finish(boolean interrupted) {
+    public synchronized Verdict finish(boolean interrupted) {
         if (verdict != null) {
             return verdict;
         }
         Instant endedAt = Instant.now();
         if (manifest == null) {
-            verdict = new RunVerdict(false, List.of("the run never started"));
+            verdict = new Verdict(false, List.of("the run never started"), List.of());
             return verdict;
         }
         boolean cutShort = interrupted || Duration.between(loadStartedAt, endedAt).compareTo(config.maxDuration()) >= 0;
@@ -201,7 +206,7 @@ public final class LoadTestRun implements JourneyListener {
                 config.load().profile().id(), config.load().users(), config.load().spawnRate(),
                 config.load().profile().minSuccessPercent(), loadStartedAt, endedAt, GatlingReports.latest(loadStartedAt),
                 cutShort);
-        verdict = RunVerdict.publish(config, info, results, teardown, out);
+        verdict = RunReport.publish(config.results(), config.notifications(), info, results, teardown).verdict();
         target.close();
         if (!interrupted) {
             removeShutdownHook();

@@ -6,6 +6,7 @@ import co.fractal.loadtest.config.RunConfig;
 import co.fractal.loadtest.config.RunId;
 import co.fractal.loadtest.config.Target;
 import co.fractal.loadtest.management.cloud.CloudJanitor;
+import co.fractal.loadtest.results.SlackNotifier;
 import co.fractal.loadtest.webserver.UserRecord;
 
 import java.io.PrintStream;
@@ -207,7 +208,18 @@ public final class ManagementCli {
     }
 
     private int notify(CliArguments args) {
-        throw new UnsupportedOperationException("notify: Slack notifier not wired yet");
+        RunConfig run = config.get();
+        String jobStatus = args.option("--job-status").orElseThrow(() -> new IllegalArgumentException(
+                "notify: --job-status <success|failure|cancelled> is required"));
+        if (!Set.of("success", "failure", "cancelled").contains(jobStatus)) {
+            throw new IllegalArgumentException("notify: --job-status '" + jobStatus
+                    + "' is not accepted; expected success, failure or cancelled");
+        }
+        Path summary = args.option("--summary").map(Path::of)
+                .orElse(run.results().dir().resolve("latest").resolve("summary.json"));
+        SlackNotifier.Outcome outcome = new SlackNotifier(run.notifications()).send(summary, jobStatus.equals("success"));
+        out.println("Slack message " + outcome.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + outcome.detail());
+        return outcome.status() == SlackNotifier.Status.FAILED ? 1 : 0;
     }
 
     private ConnectedTarget connect(RunConfig run, Optional<Path> descriptor) {
