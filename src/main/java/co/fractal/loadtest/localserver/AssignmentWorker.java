@@ -18,6 +18,8 @@ import java.util.UUID;
 final class AssignmentWorker implements HostService.Listener {
     /** Double-assign fault: time between reading a free container and marking it taken. */
     static final Duration UNLOCKED_COMMIT = Duration.ofMillis(300);
+    /** How long the release of a container another assignment still holds waits for that one to let go. */
+    static final Duration SHARED_RELEASE_WAIT = Duration.ofSeconds(3);
 
     private final LocalServerSettings settings;
     private final Scheduler scheduler;
@@ -234,29 +236,44 @@ final class AssignmentWorker implements HostService.Listener {
         }
     }
 
-    /**
-     * {@code POST /container/delete}: the container goes at once (one holder lets go of a shared one). A
-     * holder still in flight fails. False when there is no such container with that key.
-     */
-    boolean deleteContainer(String containerId, String secretKey) {
+    /** The existing container with that id and key, or null. */
+    Container container(String containerId, String secretKey) {
         Container container = containers.get(containerId);
-        if (container == null || !container.secretKey().equals(secretKey)) {
-            return lostWrites.hasContainer(containerId, secretKey);
-        }
+        return container == null || !container.secretKey().equals(secretKey) ? null : container;
+    }
+
+    /**
+     * {@code POST /container/delete}: the container goes at once and {@code answer} runs. A holder still in
+     * flight fails. A container two assignments hold (double-assign and rendezvous-race faults) loses one
+     * holder, and the answer waits until the last lets go (at most {@link #SHARED_RELEASE_WAIT}): so a user
+     * who released a shared container still holds it, as the load test sees it, while the other gets it.
+     */
+    void delete(Container container, Runnable answer) {
         if (container.holders().isEmpty()) {
             pool.remove(container);
             hostService.forget(container);
             containers.delete(container);
             pool.replenish(container.region());
-            return true;
+            answer.run();
+            return;
         }
+        boolean shared = container.holders().size() > 1;
         Assignment holder = container.holders().get(0);
         if (holder.finished()) {
             release(holder);
         } else {
             fail(holder, "container deleted before its first ping");
         }
-        return true;
+        if (!shared) {
+            answer.run();
+            return;
+        }
+        container.whenDeleted(answer);
+        scheduler.after(SHARED_RELEASE_WAIT, () -> {
+            if (container.stopWaiting(answer)) {
+                answer.run();
+            }
+        });
     }
 
     /** The user is being deleted: its assignment in flight is cancelled and its containers let go. */

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * One container on the host 127.0.0.1: its identity, ports and key, and (guarded by the state lock) its
  * state and the assignments holding it. Without faults at most one assignment holds a container; the
- * double-assign and rendezvous-race faults let two hold it, and it is deleted when the last lets go.
+ * double-assign and rendezvous-race faults let two hold it, and it is deleted when the last lets go; a
+ * release by one of them is answered only then (see {@link AssignmentWorker#delete}).
  */
 final class Container {
     /** The host every container runs on: where the host service listens. */
@@ -20,6 +21,7 @@ final class Container {
     private final int firstPort;
     private final String secretKey;
     private final List<Assignment> holders = new ArrayList<>(1);
+    private List<Runnable> whenDeleted;
     private State state;
     private App app;
     private int dpi = 96;
@@ -63,8 +65,27 @@ final class Container {
         return deleted;
     }
 
+    /** The container is gone: every release waiting for that is answered. */
     void markDeleted() {
         deleted = true;
+        if (whenDeleted != null) {
+            List<Runnable> waiting = whenDeleted;
+            whenDeleted = null;
+            waiting.forEach(Runnable::run);
+        }
+    }
+
+    /** Runs {@code answer} once the container is deleted. */
+    void whenDeleted(Runnable answer) {
+        if (whenDeleted == null) {
+            whenDeleted = new ArrayList<>(2);
+        }
+        whenDeleted.add(answer);
+    }
+
+    /** Gives up waiting: removes {@code answer} and says whether it was still waiting. */
+    boolean stopWaiting(Runnable answer) {
+        return whenDeleted != null && whenDeleted.remove(answer);
     }
 
     /** The assignments holding it, the latest last. */

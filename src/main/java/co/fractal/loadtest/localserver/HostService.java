@@ -136,7 +136,7 @@ final class HostService {
     private void settle(Rendezvous own, Rendezvous looked) {
         pending.remove(own);
         if (looked == own || !current(looked)) {
-            if (current(own)) {
+            if (current(own) && !own.assignment.finished()) {
                 start(own);
             }
             return;
@@ -150,9 +150,9 @@ final class HostService {
         }
     }
 
-    // still on the host and still wanted
+    // its container still runs on the host (a finished assignment's container runs on until released)
     private boolean current(Rendezvous rendezvous) {
-        if (rendezvous.assignment.finished() || rendezvous.container.deleted()) {
+        if (rendezvous.container.deleted()) {
             return false;
         }
         for (Rendezvous r = byPort.get(rendezvous.container.port()); r != null; r = r.next) {

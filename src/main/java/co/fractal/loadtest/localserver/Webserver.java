@@ -58,7 +58,7 @@ final class Webserver implements AutoCloseable {
                 .on(HttpMethod.GET, "/host_service", new HostInfoEndpoint(tokens, accounts))
                 .onPrefix(HttpMethod.GET, StatusEndpoint.PREFIX,
                         new StatusEndpoint(tasks, settings.maintenance(), settings.has(Fault.MIXED_STATUS)))
-                .on(HttpMethod.POST, "/container/delete", new ContainerDeleteEndpoint(lock, worker, tasks))
+                .on(HttpMethod.POST, "/container/delete", new ContainerDeleteEndpoint(lock, worker, tasks, lostWrites))
                 .on(HttpMethod.POST, "/container_state/cancel", new CancelEndpoint(lock, tokens, accounts, worker));
     }
 
