@@ -3,47 +3,92 @@ package co.fractal.loadtest.config;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The embedded reference webserver's behaviour: ports, pool sizes, delays, limits and fault modes.
- * Defaults make a smoke run take seconds. Read from {@code local.*} properties.
+ * Defaults make a smoke run take seconds. Read from {@code local.*} properties. The admin password is not
+ * a setting: the server generates one per start unless its caller passes one.
  *
  * @param port               the webserver's HTTP port on 127.0.0.1 (0: any free port)
  * @param hostServicePort    the host service's HTTPS port on 127.0.0.1 (0: any free port)
  * @param prewarmedPerRegion prewarmed containers kept ready in each region
- * @param capacity           containers that may exist at once; past it assignments end in FAILURE
+ * @param capacity           containers that may exist at once; past it assignments end in FAILURE (the host
+ *                           has 21,504 port triples, which caps it further)
  * @param spinUpDelay        time to spin up a new container when no prewarmed one is free
  * @param prewarmDelay       time to replace a prewarmed container that was handed out
  * @param pingDelay          time from the rendezvous to the container's first ping
  * @param clientTimeout      how long a task waits for the first ping before FAILURE "failed to ping"
  * @param idleTimeout        how long a READY container lives without being released
- * @param assignRateLimit    assign and register requests per minute per client address (0: no limit)
+ * @param assignRateLimit    assign and register requests per minute per client address, each counted
+ *                           separately (0: no limit)
  * @param maintenance        answer 512 to assign and status, as in maintenance mode
  * @param faults             historical bugs to reproduce
  * @param adminUsername      the admin login it accepts (generated when not set)
+ * @param busyAbove          assignments in flight at which assign answers 503 with Retry-After: 1 (0: never)
+ * @param taskRetention      how long a finished task's result stays readable at {@code /status}
+ * @param ioThreads          event loop threads serving both servers
  */
 public record LocalServerSettings(int port, int hostServicePort, int prewarmedPerRegion, int capacity,
                                   Duration spinUpDelay, Duration prewarmDelay, Duration pingDelay,
                                   Duration clientTimeout, Duration idleTimeout, int assignRateLimit,
-                                  boolean maintenance, Set<Fault> faults, Optional<String> adminUsername) {
+                                  boolean maintenance, Set<Fault> faults, Optional<String> adminUsername,
+                                  int busyAbove, Duration taskRetention, int ioThreads) {
 
-    /** Historical bugs the reference webserver can reproduce on demand. */
+    /**
+     * Historical bugs the reference webserver can reproduce on demand. Each triggers under two or more
+     * assignments at once (or spawned 100 ms apart) and leaves every affected journey looking successful,
+     * so that only the load test's own checks can catch it.
+     */
     public enum Fault {
-        /** A prewarmed container is read and claimed without a row lock: two users can get it. */
+        /**
+         * No row lock on the pool: an assignment reads a free prewarmed container and marks it taken only
+         * after a 300 ms commit, so assignments arriving within that window get the same container; both
+         * tasks reach SUCCESS with the same container_id and ip:port. Caught as a container held by two users.
+         */
         DOUBLE_ASSIGN,
-        /** A swallowed lock timeout leaves the worker's session aborted: its later writes are lost. */
+        /**
+         * The pool claim holds its lock 200 ms and a waiter gives up after 50 ms; the timeout is swallowed
+         * (the claim reads as empty, so the waiter spins up a container and its journey still succeeds) but
+         * that assignment's database session stays aborted: its later writes — deleting its container and
+         * deleting its user — are silently lost although the answers say success. Caught after teardown: the
+         * user is still listed and still holds its container.
+         */
         LOCK_TIMEOUT,
-        /** {@code /status} reads state and result separately: a pending state with a finished result. */
+        /**
+         * {@code /status} reads state and result separately: reads of a finished task alternate between the
+         * right answer and {@code {"state":"PENDING","output":<the result>}}, starting with the right one.
+         * Caught as a status going backwards when the finished task is read again.
+         */
         MIXED_STATUS,
-        /** The host service checks the rendezvous before taking its lock: tokens reach the wrong container. */
+        /**
+         * The host service looks up the pending rendezvous before taking its lock, and a hand-over takes
+         * 500 ms from that lookup to the lock: a token arriving while another assignment's rendezvous is
+         * pending starts that other container, and both tasks reach SUCCESS with it. Caught as a SUCCESS
+         * output that does not match {@code /host_service}, and as a container held by two users.
+         */
         RENDEZVOUS_RACE
     }
 
     /** The defaults: any free ports, small delays, no limits, no faults. */
     public static LocalServerSettings defaults() {
-        return read(new Settings(java.util.Map.of()));
+        return fromProperties(Map.of());
+    }
+
+    /**
+     * Settings from {@code local.*} properties, e.g. {@code local.spinUpDelay=50ms}; others are ignored.
+     *
+     * @throws ConfigException naming every bad value with its property and accepted form
+     */
+    public static LocalServerSettings fromProperties(Map<String, String> properties) {
+        Settings s = new Settings(properties);
+        LocalServerSettings settings = read(s);
+        if (!s.problems().isEmpty()) {
+            throw new ConfigException(s.problems());
+        }
+        return settings;
     }
 
     static LocalServerSettings read(Settings s) {
@@ -61,7 +106,10 @@ public record LocalServerSettings(int port, int hostServicePort, int prewarmedPe
                 s.integer("local.rateLimit", 0, 0, 1_000_000),
                 s.flag("local.maintenance", false),
                 faults(s),
-                s.raw("local.adminUsername"));
+                s.raw("local.adminUsername"),
+                s.integer("local.busyAbove", 0, 0, 10_000_000),
+                s.duration("local.taskRetention", Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofDays(1)),
+                s.integer("local.ioThreads", 2, 1, 64));
     }
 
     private static Set<Fault> faults(Settings s) {
@@ -83,5 +131,10 @@ public record LocalServerSettings(int port, int hostServicePort, int prewarmedPe
     /** The property value that names a fault, e.g. double-assign. */
     public static String id(Fault fault) {
         return fault.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** True when the fault is switched on. */
+    public boolean has(Fault fault) {
+        return faults.contains(fault);
     }
 }

@@ -1,0 +1,140 @@
+package co.fractal.loadtest.localserver;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One container on the host 127.0.0.1: its identity, ports and key, and (guarded by the state lock) its
+ * state and the assignments holding it. Without faults at most one assignment holds a container; the
+ * double-assign and rendezvous-race faults let two hold it, and it is deleted when the last lets go; a
+ * release by one of them is answered only then (see {@link AssignmentWorker#delete}).
+ */
+final class Container {
+    /** The host every container runs on: where the host service listens. */
+    static final String IP = "127.0.0.1";
+
+    /** A container's lifecycle as {@code /admin/containers} shows it. */
+    enum State { CREATING, RUNNING_UNAVAILABLE, RUNNING_AVAILABLE }
+
+    private final String id;
+    private final Region region;
+    private final int firstPort;
+    private final String secretKey;
+    private final List<Assignment> holders = new ArrayList<>(1);
+    private List<Runnable> whenDeleted;
+    private State state;
+    private App app;
+    private int dpi = 96;
+    private long lastPinged;
+    private boolean deleted;
+
+    Container(String id, Region region, int firstPort, String secretKey, State state) {
+        this.id = id;
+        this.region = region;
+        this.firstPort = firstPort;
+        this.secretKey = secretKey;
+        this.state = state;
+    }
+
+    String id() {
+        return id;
+    }
+
+    Region region() {
+        return region;
+    }
+
+    /** {@code port_32262}: the port the host service knows this container by. */
+    int port() {
+        return firstPort;
+    }
+
+    String secretKey() {
+        return secretKey;
+    }
+
+    State state() {
+        return state;
+    }
+
+    void state(State state) {
+        this.state = state;
+    }
+
+    boolean deleted() {
+        return deleted;
+    }
+
+    /** The container is gone: every release waiting for that is answered. */
+    void markDeleted() {
+        deleted = true;
+        if (whenDeleted != null) {
+            List<Runnable> waiting = whenDeleted;
+            whenDeleted = null;
+            waiting.forEach(Runnable::run);
+        }
+    }
+
+    /** Runs {@code answer} once the container is deleted. */
+    void whenDeleted(Runnable answer) {
+        if (whenDeleted == null) {
+            whenDeleted = new ArrayList<>(2);
+        }
+        whenDeleted.add(answer);
+    }
+
+    /** Gives up waiting: removes {@code answer} and says whether it was still waiting. */
+    boolean stopWaiting(Runnable answer) {
+        return whenDeleted != null && whenDeleted.remove(answer);
+    }
+
+    /** The assignments holding it, the latest last. */
+    List<Assignment> holders() {
+        return holders;
+    }
+
+    /** An assignment takes the container: it now runs the assignment's app at its DPI. */
+    void hold(Assignment assignment) {
+        holders.add(assignment);
+        app = assignment.app();
+        dpi = assignment.dpi();
+    }
+
+    /** The assignment lets go; true when no one holds it any more. */
+    boolean release(Assignment assignment) {
+        holders.remove(assignment);
+        return holders.isEmpty();
+    }
+
+    /** The assignment that wrote last to the row (the row's user), or null for a free container. */
+    Assignment lastHolder() {
+        return holders.isEmpty() ? null : holders.get(holders.size() - 1);
+    }
+
+    /** The container's first ping, now. */
+    void pinged(long epochSecond) {
+        state = State.RUNNING_AVAILABLE;
+        lastPinged = epochSecond;
+    }
+
+    /** The row a task reports for the user it assigned this container to. */
+    ContainerRow row(String userId) {
+        return new ContainerRow(id, region.id(), state.name(), userId, app == null ? null : app.taskDefinition(),
+                app == null ? 0 : app.taskVersion(), firstPort, firstPort + 1, firstPort + 2, lastPinged,
+                region.cluster(), dpi, secretKey);
+    }
+
+    /** The container as {@code /admin/containers} lists it. */
+    void writeListing(JsonText out) {
+        Assignment holder = lastHolder();
+        out.beginObject()
+                .field("container_id", id)
+                .field("user_id", holder == null ? null : holder.account().username())
+                .field("state", state.name())
+                .field("ip", IP)
+                .field("port", firstPort)
+                .field("location", region.id())
+                .field("task_id", holder == null ? null : holder.taskId().toString())
+                .endObject();
+    }
+}

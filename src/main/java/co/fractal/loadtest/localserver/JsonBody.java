@@ -1,0 +1,99 @@
+package co.fractal.loadtest.localserver;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufInputStream;
+
+import java.io.IOException;
+
+/**
+ * A request body read as a JSON object, with typed reads of its keys. Every problem is a 400 naming the key,
+ * what it held and what is accepted.
+ */
+final class JsonBody {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JsonNode object;
+
+    private JsonBody(JsonNode object) {
+        this.object = object;
+    }
+
+    static JsonBody parse(ByteBuf content) {
+        if (!content.isReadable()) {
+            throw ApiException.badRequest("the request body is empty; expected a JSON object");
+        }
+        JsonNode node;
+        try (ByteBufInputStream in = new ByteBufInputStream(content.duplicate())) {
+            node = JSON.readTree((java.io.InputStream) in);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("the request body is not valid JSON (" + e.getOriginalMessage()
+                    + "); expected a JSON object");
+        } catch (IOException e) {
+            throw ApiException.badRequest("the request body cannot be read: " + e.getMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiException.badRequest("the request body is " + describe(node) + "; expected a JSON object");
+        }
+        return new JsonBody(node);
+    }
+
+    /** A required string. */
+    String text(String key) {
+        JsonNode value = object.get(key);
+        if (value == null) {
+            throw missing(key);
+        }
+        if (!value.isTextual()) {
+            throw ApiException.badRequest("key " + key + " holds " + describe(value) + "; expected a string");
+        }
+        return value.textValue();
+    }
+
+    /** A required string that is not empty. */
+    String nonEmptyText(String key) {
+        String text = text(key);
+        if (text.isEmpty()) {
+            throw ApiException.badRequest("key " + key + " is empty; expected a non-empty string");
+        }
+        return text;
+    }
+
+    /** A required whole number within bounds. */
+    int integer(String key, int min, int max) {
+        JsonNode value = object.get(key);
+        if (value == null) {
+            throw missing(key);
+        }
+        return checkedInteger(key, value, min, max);
+    }
+
+    /** A whole number within bounds, or the fallback when the key is absent or null. */
+    int optionalInteger(String key, int fallback, int min, int max) {
+        JsonNode value = object.get(key);
+        return value == null || value.isNull() ? fallback : checkedInteger(key, value, min, max);
+    }
+
+    private static int checkedInteger(String key, JsonNode value, int min, int max) {
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min || value.intValue() > max) {
+            throw ApiException.badRequest("key " + key + " holds " + describe(value) + "; expected a whole number from "
+                    + min + " to " + max);
+        }
+        return value.intValue();
+    }
+
+    private static ApiException missing(String key) {
+        return ApiException.badRequest("missing key: " + key);
+    }
+
+    private static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        String text = node.toString();
+        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " "
+                + (text.length() > 40 ? text.substring(0, 40) + "…" : text);
+    }
+}

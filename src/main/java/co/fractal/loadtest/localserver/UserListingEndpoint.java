@@ -1,0 +1,43 @@
+package co.fractal.loadtest.localserver;
+
+import java.util.Map;
+
+/**
+ * Extension {@code GET /admin/users?prefix=<p>} with the admin token: every user whose name starts with the
+ * prefix, with its app state, current task and the container it holds. 401 otherwise.
+ */
+final class UserListingEndpoint implements Endpoint {
+    private final StateLock lock;
+    private final Tokens tokens;
+    private final Accounts accounts;
+    private final LostWrites lostWrites;
+
+    UserListingEndpoint(StateLock lock, Tokens tokens, Accounts accounts, LostWrites lostWrites) {
+        this.lock = lock;
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.lostWrites = lostWrites;
+    }
+
+    @Override
+    public void handle(Request request, Responder responder) {
+        tokens.authenticate(request).mustBeAdmin();
+        String given = request.query("prefix");
+        String prefix = given == null ? "" : given;
+        String json = lock.call(() -> {
+            JsonText out = new JsonText(4096).beginObject().name("users").beginArray();
+            for (Account account : accounts.all()) {
+                if (account.username().startsWith(prefix)) {
+                    account.writeListing(out);
+                }
+            }
+            for (Map.Entry<String, String> left : lostWrites.userListings().entrySet()) {
+                if (left.getKey().startsWith(prefix) && accounts.get(left.getKey()) == null) {
+                    out.raw(left.getValue());
+                }
+            }
+            return out.endArray().endObject().toString();
+        });
+        responder.send(Response.ok(json));
+    }
+}
