@@ -3,6 +3,7 @@ package co.fractal.loadtest.simulation.steps;
 import co.fractal.loadtest.config.JourneySettings;
 import co.fractal.loadtest.config.PollBudget;
 import co.fractal.loadtest.management.LoadTestRun;
+import co.fractal.loadtest.results.JourneyStep;
 import co.fractal.loadtest.simulation.endpoints.Assign;
 import co.fractal.loadtest.simulation.endpoints.ConfigToken;
 import co.fractal.loadtest.simulation.endpoints.ContainerRelease;
@@ -62,12 +63,12 @@ public final class ContainerJourney {
         return asLongAsDuring(session -> journey(session).assigning(), guard).on(
                 exec(Assign.request(run, settings.assignPath()))
                         .doIf(session -> journey(session).assigning()).then(pause(session -> journey(session).retryPause())))
-                .exec(loopEnded());
+                .exec(loopEnded(JourneyStep.ASSIGN));
     }
 
     // 2. poll /host_service until the container waits for this client
     private ChainBuilder waitForHost() {
-        return poll(HostService.request(run), session -> journey(session).waitingForHost(), settings.hostWait());
+        return poll(JourneyStep.HOST_WAIT, HostService.request(run), session -> journey(session).waitingForHost(), settings.hostWait());
     }
 
     // 3. the client's half of the rendezvous
@@ -77,7 +78,7 @@ public final class ContainerJourney {
 
     // 4. poll the task until it is final; SUCCESS is required
     private ChainBuilder waitForTask() {
-        return poll(TaskStatus.poll(run), session -> journey(session).waitingForTask(), settings.taskWait());
+        return poll(JourneyStep.TASK_WAIT, TaskStatus.poll(run), session -> journey(session).waitingForTask(), settings.taskWait());
     }
 
     // 5. re-read the finished task (it must stay finished), then release the container as the container itself would
@@ -93,16 +94,16 @@ public final class ContainerJourney {
         });
     }
 
-    private ChainBuilder poll(HttpRequestActionBuilder request, Function<Session, Boolean> waiting, PollBudget budget) {
+    private ChainBuilder poll(JourneyStep step, HttpRequestActionBuilder request, Function<Session, Boolean> waiting, PollBudget budget) {
         Duration guard = budget.maxWait().multipliedBy(2).plusSeconds(30);
         return asLongAsDuring(waiting, guard).on(
                 exec(request).doIf(waiting).then(pause(budget.interval())))
-                .exec(loopEnded());
+                .exec(loopEnded(step));
     }
 
-    private ChainBuilder loopEnded() {
+    private ChainBuilder loopEnded(JourneyStep step) {
         return exec(session -> {
-            journey(session).loopEnded();
+            journey(session).loopEnded(step);
             return failIfJourneyFailed(session);
         });
     }

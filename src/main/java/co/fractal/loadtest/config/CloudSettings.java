@@ -22,8 +22,9 @@ public record CloudSettings(Mode mode, String region, String cluster, boolean de
     /** Whether cloud cleanup runs. */
     public enum Mode { OFF, AUTO, REQUIRED }
 
-    static CloudSettings read(Settings s, String journeyRegion) {
-        return new CloudSettings(s.choice("cloud.cleanup", Mode.class, Mode.AUTO),
+    /** Reads {@code cloud.*}; cleanup defaults to off for the local target, which has no cloud, else to auto. */
+    static CloudSettings read(Settings s, String journeyRegion, boolean localTarget) {
+        return new CloudSettings(s.choice("cloud.cleanup", Mode.class, localTarget ? Mode.OFF : Mode.AUTO),
                 s.text("cloud.region", journeyRegion),
                 s.text("cloud.cluster", "load_test_cluster"),
                 s.flag("cloud.deleteCluster", false),

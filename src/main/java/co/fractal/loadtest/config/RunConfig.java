@@ -72,7 +72,8 @@ public record RunConfig(RunId runId, Target target, LoadShape load, JourneySetti
         }
 
         RunConfig config = new RunConfig(RunId.startingAt(clock.instant()), target, load, journey, maxDuration, admin,
-                ProvisionSettings.read(s), HerokuSettings.read(s, env), CloudSettings.read(s, journey.region()),
+                ProvisionSettings.read(s), HerokuSettings.read(s, env), CloudSettings.read(s, journey.region(),
+                target.kind() == Target.Kind.LOCAL),
                 ResultsSettings.read(s), NotificationSettings.read(env), LocalServerSettings.read(s),
                 s.path("run.adopt"));
         if (!s.problems().isEmpty()) {

@@ -300,18 +300,18 @@ public final class Journey {
     // ---- outcome ---------------------------------------------------------------------------------------
 
     /**
-     * A step's loop ended (its attempts, polls or time guard ran out): if the step did not get what it
+     * The loop of a step ended (its attempts, polls or time guard ran out): if that step did not get what it
      * waited for, the journey fails there.
      */
-    public void loopEnded() {
+    public void loopEnded(JourneyStep loop) {
         if (failure != null) {
             return;
         }
-        if (step == JourneyStep.ASSIGN && taskId == null) {
+        if (loop == JourneyStep.ASSIGN && taskId == null) {
             fail("no task after " + assignAttempts + " attempts", "assign not accepted within its time guard");
-        } else if (step == JourneyStep.HOST_WAIT && host == null) {
+        } else if (loop == JourneyStep.HOST_WAIT && host == null) {
             fail("budget exhausted", "no host within " + hostPolls + " polls and the host wait's time guard");
-        } else if (step == JourneyStep.TASK_WAIT && container == null) {
+        } else if (loop == JourneyStep.TASK_WAIT && container == null) {
             fail("budget exhausted", "task " + taskId + " not final within " + taskPolls + " polls and the task wait's time guard");
         }
     }

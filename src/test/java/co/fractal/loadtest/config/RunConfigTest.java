@@ -57,7 +57,8 @@ class RunConfigTest {
         assertThat(journey.release()).isTrue();
         assertThat(config.provision().naming()).isEqualTo(ProvisionSettings.UserNaming.RUN);
         assertThat(config.heroku().enabled()).isFalse();
-        assertThat(config.cloud().mode()).isEqualTo(CloudSettings.Mode.AUTO);
+        assertThat(config.cloud().mode()).as("the local target has no cloud").isEqualTo(CloudSettings.Mode.OFF);
+        assertThat(parse(props("target", "staging"), ADMIN).cloud().mode()).isEqualTo(CloudSettings.Mode.AUTO);
         assertThat(config.results().dir()).isEqualTo(Path.of("target", "loadtest"));
         assertThat(config.local().faults()).isEmpty();
         assertThat(config.adopt()).isEmpty();

@@ -156,8 +156,10 @@ class JourneyTest {
     void aLoopThatEndsByItsTimeGuardFailsTheStep() {
         Journey journey = journey(true);
         journey.onAssign(new Answer(202, "{\"ID\":\"t\"}"), null);
-        journey.loopEnded();
+        journey.loopEnded(JourneyStep.ASSIGN);
+        assertThat(journey.failure()).as("the assign loop ended with its task").isEmpty();
 
+        journey.loopEnded(JourneyStep.HOST_WAIT);
         assertThat(journey.failure().orElseThrow().step()).isEqualTo(JourneyStep.HOST_WAIT);
         assertThat(journey.failure().orElseThrow().reason()).isEqualTo("budget exhausted");
     }

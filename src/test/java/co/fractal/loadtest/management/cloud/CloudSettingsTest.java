@@ -23,7 +23,7 @@ class CloudSettingsTest {
 
     @Test
     void defaultsCleanUpAutomaticallyAndRetryThrottlingUpToEightAttempts() {
-        CloudSettings settings = parse(Map.of());
+        CloudSettings settings = RunConfig.parse(Map.of("target", "staging"), Map.of("WEBSERVER_ADMIN_TOKEN", "t"), CLOCK).cloud();
 
         assertThat(settings.mode()).isEqualTo(CloudSettings.Mode.AUTO);
         assertThat(settings.region()).isEqualTo("us-east-1");
@@ -32,6 +32,7 @@ class CloudSettingsTest {
         assertThat(settings.tagKey()).isEqualTo("loadtest-run-id");
         assertThat(settings.endpoint()).isEmpty();
         assertThat(settings.maxAttempts()).isEqualTo(8);
+        assertThat(parse(Map.of()).mode()).as("the local target has no cloud to clean").isEqualTo(CloudSettings.Mode.OFF);
     }
 
     @Test
