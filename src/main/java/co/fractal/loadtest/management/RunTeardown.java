@@ -85,22 +85,22 @@ public final class RunTeardown {
     }
 
     private void cancel(Map<String, String> tasks, Map<String, Integer> deleted, List<String> failures) {
-        int cancelled = forEach("cancelled", "assignments", new ArrayList<>(tasks.keySet()), failures,
+        int cancelled = forEach("assignments", new ArrayList<>(tasks.keySet()), failures,
                 user -> {
                     webserver.cancel(admin, user, tasks.get(user));
                     return true;
                 });
-        count(deleted, "assignments cancelled", cancelled);
+        count(deleted, "assignments", cancelled);
     }
 
     private void release(List<ContainerRow> containers, Map<String, Integer> deleted, List<String> failures) {
-        int released = forEach("released", "containers", containers, failures,
+        int released = forEach("containers", containers, failures,
                 container -> webserver.deleteContainer(container.containerId(), container.secretKey()));
         count(deleted, "containers", released);
     }
 
     private void deleteUsers(List<String> users, Map<String, Integer> deleted, List<String> failures) {
-        int removed = forEach("deleted", "test users", users, failures, user -> webserver.deleteAccount(admin, user));
+        int removed = forEach("test users", users, failures, user -> webserver.deleteAccount(admin, user));
         count(deleted, "users", removed);
     }
 
@@ -154,11 +154,11 @@ public final class RunTeardown {
         }
     }
 
-    private <T> int forEach(String verb, String noun, List<T> items, List<String> failures, Action<T> action) {
+    private <T> int forEach(String noun, List<T> items, List<String> failures, Action<T> action) {
         if (items.isEmpty()) {
             return 0;
         }
-        Progress progress = new Progress(verb, noun, items.size(), out);
+        Progress progress = new Progress("teardown went through", noun, items.size(), out);
         AtomicInteger done = new AtomicInteger();
         List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
         ExecutorService workers = Executors.newFixedThreadPool(Math.min(concurrency, items.size()));
@@ -180,11 +180,12 @@ public final class RunTeardown {
                 task.get();
             }
         } catch (Exception e) {
-            errors.add(verb + " " + noun + " interrupted: " + e.getMessage());
+            errors.add("teardown of " + noun + " interrupted: " + e.getMessage());
         } finally {
             workers.shutdownNow();
         }
-        progress.finish(errors.isEmpty() ? "" : errors.size() + " failed");
+        progress.finish(done.get() + " removed, " + (items.size() - done.get() - errors.size()) + " already gone"
+                + (errors.isEmpty() ? "" : ", " + errors.size() + " failed"));
         failures.addAll(errors);
         return done.get();
     }
