@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param startedAt         when the load started (ISO-8601, UTC)
  * @param endedAt           when the load ended (ISO-8601, UTC)
  * @param durationSeconds   endedAt − startedAt
- * @param cutShort          true when the run hit its maximum duration before every journey ended
+ * @param cutShort          true when the run ended (maximum duration reached, or the process was stopped) before every journey did
  * @param gatlingReport     the Gatling HTML report, or null when unknown
  */
 public record RunDescription(String id, String target, String targetUrl, String profile, int users, double spawnRate,

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param startedAt     when the load started
  * @param endedAt       when the load ended
  * @param gatlingReport the Gatling HTML report of this run, when known
- * @param cutShort      true when the run hit its maximum duration before every journey ended
+ * @param cutShort      true when the run ended (maximum duration reached, or the process was stopped) before every journey did
  */
 public record RunInfo(String runId, String target, String targetUrl, String profile, int users, double spawnRate,
                       double minSuccessPercent,

@@ -13,7 +13,7 @@ import org.HdrHistogram.Histogram;
  * Histograms hold microseconds; every histogram accessor returns a fresh copy.
  *
  * @param endedAt                 when the snapshot was taken
- * @param cutShort                true when the run hit its maximum duration
+ * @param cutShort                true when the run ended (maximum duration reached, or the process was stopped) before every journey did
  * @param started                 journeys started
  * @param succeeded               journeys that ended in success
  * @param failed                  journeys that ended in a recorded failure (with a cut-short run: also those the

@@ -42,7 +42,7 @@ public record Verdict(boolean passed, List<String> reasons, List<String> caveats
                     + Excerpt.of(teardown.failures().get(0), 200));
         }
         if (run.cutShort()) {
-            caveats.add("the run hit its maximum duration: journeys still open were counted as failures ("
+            caveats.add("the run was cut short (maximum duration reached, or the process was stopped): journeys still open were counted as failures ("
                     + JourneyRecorder.RUN_ENDED_FIRST + ")");
         }
         List<String> baselineFindings = new ArrayList<>();
