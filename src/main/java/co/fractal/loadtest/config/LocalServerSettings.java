@@ -45,8 +45,10 @@ public record LocalServerSettings(int port, int hostServicePort, int prewarmedPe
     public enum Fault {
         /**
          * No row lock on the pool: an assignment reads a free prewarmed container and marks it taken only
-         * after a 300 ms commit, so assignments arriving within that window get the same container; both
-         * tasks reach SUCCESS with the same container_id and ip:port. Caught as a container held by two users.
+         * after a 300 ms commit, so assignments arriving within that window get the same container; each task
+         * reaches SUCCESS with the same container_id and ip:port (and its own user_id). A release of the shared
+         * container is answered once every holder has let go (at most 3 s), so the first user still holds it
+         * when the next reads SUCCESS. Caught as a container held by two users.
          */
         DOUBLE_ASSIGN,
         /**
@@ -64,10 +66,11 @@ public record LocalServerSettings(int port, int hostServicePort, int prewarmedPe
          */
         MIXED_STATUS,
         /**
-         * The host service looks up the pending rendezvous before taking its lock, and a hand-over takes
-         * 500 ms from that lookup to the lock: a token arriving while another assignment's rendezvous is
-         * pending starts that other container, and both tasks reach SUCCESS with it. Caught as a SUCCESS
-         * output that does not match {@code /host_service}, and as a container held by two users.
+         * The host service looks up the pending rendezvous before taking its lock — the oldest pending on the
+         * host — and a hand-over takes 500 ms from that lookup to the lock (its answer comes then): a token
+         * arriving while another assignment's rendezvous is pending starts that other container, the token's
+         * own container is deleted, and both tasks reach SUCCESS with the other container's row. Caught as a
+         * SUCCESS output that does not match {@code /host_service}; the container is also held by two users.
          */
         RENDEZVOUS_RACE
     }

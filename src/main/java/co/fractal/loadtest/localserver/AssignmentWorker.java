@@ -10,14 +10,12 @@ import java.util.UUID;
 
 /**
  * The worker that runs assignments through the state machine of {@code docs/webserver-api.md}: claim a
- * prewarmed container (the region's, else its pair's) or spin one up within the capacity, hand the start
- * values to the host service, wait for the first ping (or fail "failed to ping"), then hold the container
- * until it is released or idles out. Also cancels, fails and releases. Every method runs under the state
- * lock; delays run on the {@link Scheduler}, never blocking a thread.
+ * prewarmed container (the region's, else its pair's: see {@link PoolClaim}) or spin one up within the
+ * capacity, hand the start values to the host service, wait for the first ping (or fail "failed to ping"),
+ * then hold the container until it is released or idles out. Also cancels, fails and releases. Every
+ * method runs under the state lock; delays run on the {@link Scheduler}, never blocking a thread.
  */
 final class AssignmentWorker implements HostService.Listener {
-    /** Double-assign fault: time between reading a free container and marking it taken. */
-    static final Duration UNLOCKED_COMMIT = Duration.ofMillis(300);
     /** How long the release of a container another assignment still holds waits for that one to let go. */
     static final Duration SHARED_RELEASE_WAIT = Duration.ofSeconds(3);
 
@@ -28,7 +26,7 @@ final class AssignmentWorker implements HostService.Listener {
     private final TaskStore tasks;
     private final LostWrites lostWrites;
     private final HostService hostService;
-    private final PoolLock poolLock;
+    private final PoolClaim claim;
     private int inFlight;
 
     AssignmentWorker(LocalServerSettings settings, Scheduler scheduler, Containers containers, ContainerPool pool,
@@ -40,7 +38,7 @@ final class AssignmentWorker implements HostService.Listener {
         this.tasks = tasks;
         this.lostWrites = lostWrites;
         this.hostService = new HostService(settings.has(Fault.RENDEZVOUS_RACE), scheduler, this);
-        this.poolLock = settings.has(Fault.LOCK_TIMEOUT) ? new PoolLock(scheduler) : null;
+        this.claim = PoolClaim.of(settings, pool, scheduler);
     }
 
     HostService hostService() {
@@ -62,63 +60,8 @@ final class AssignmentWorker implements HostService.Listener {
         account.begin(assignment);
         tasks.add(assignment.taskId(), assignment);
         inFlight++;
-        if (poolLock != null) {
-            poolLock.claim(assignment, () -> claim(assignment), () -> claimTimedOut(assignment));
-        } else if (settings.has(Fault.DOUBLE_ASSIGN)) {
-            claimWithoutRowLock(assignment);
-        } else {
-            claim(assignment);
-        }
+        claim.claim(assignment, container -> takePrewarmed(assignment, container), () -> spinUp(assignment));
         return assignment;
-    }
-
-    // the region's prewarmed pool, then its pair's, else a new container
-    private void claim(Assignment assignment) {
-        if (assignment.finished()) {
-            return;
-        }
-        Container container = pool.take(assignment.region());
-        if (container == null && assignment.region().pair().isPresent()) {
-            container = pool.take(assignment.region().pair().get());
-        }
-        if (container == null) {
-            spinUp(assignment);
-        } else {
-            takePrewarmed(assignment, container);
-        }
-    }
-
-    // double-assign: the free container is read now and marked taken only when the claim commits
-    private void claimWithoutRowLock(Assignment assignment) {
-        Container container = pool.peek(assignment.region());
-        if (container == null && assignment.region().pair().isPresent()) {
-            container = pool.peek(assignment.region().pair().get());
-        }
-        if (container == null) {
-            spinUp(assignment);
-            return;
-        }
-        Container read = container;
-        scheduler.after(UNLOCKED_COMMIT, () -> {
-            if (assignment.finished()) {
-                return;
-            }
-            if (read.deleted()) {
-                claimWithoutRowLock(assignment);
-                return;
-            }
-            pool.remove(read);
-            takePrewarmed(assignment, read);
-        });
-    }
-
-    // lock-timeout: the timeout is swallowed, the claim reads as empty, and the session stays aborted
-    private void claimTimedOut(Assignment assignment) {
-        if (assignment.finished()) {
-            return;
-        }
-        assignment.abortSession();
-        spinUp(assignment);
     }
 
     private void takePrewarmed(Assignment assignment, Container container) {
@@ -232,6 +175,7 @@ final class AssignmentWorker implements HostService.Listener {
                 containers.deleteKeepingRow(container);
             } else {
                 containers.delete(container);
+                pool.replenish(container.region());
             }
         }
     }

@@ -7,9 +7,4 @@ package co.fractal.loadtest.localserver;
 @FunctionalInterface
 interface Endpoint {
     void handle(Request request, Responder responder);
-
-    /** An endpoint that answers at once. */
-    static Endpoint answering(java.util.function.Function<Request, Response> answer) {
-        return (request, responder) -> responder.send(answer.apply(request));
-    }
 }

@@ -1,5 +1,6 @@
 package co.fractal.loadtest.localserver;
 
+import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
@@ -28,9 +29,9 @@ import java.time.Instant;
 import java.util.Date;
 
 /**
- * The host service's self-signed certificate, made at start-up (as real hosts have one): an EC P-256 key,
- * valid for 127.0.0.1 and localhost, cheap to handshake with. BouncyCastle builds it, since the JDK has no
- * public API for that.
+ * The host service's TLS: a self-signed certificate made at start-up (as real hosts have one) with an EC
+ * P-256 key — the cheapest to handshake with — valid for 127.0.0.1 and localhost. BouncyCastle builds it,
+ * since the JDK has no public API for that.
  */
 final class HostCertificate {
     private HostCertificate() {
@@ -43,10 +44,18 @@ final class HostCertificate {
             generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
             KeyPair keys = generator.generateKeyPair();
             X509Certificate certificate = selfSigned(keys);
-            return SslContextBuilder.forServer(keys.getPrivate(), certificate).sslProvider(SslProvider.JDK).build();
+            return SslContextBuilder.forServer(keys.getPrivate(), certificate).sslProvider(provider()).build();
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot make the host service's self-signed certificate: " + e, e);
         }
+    }
+
+    /**
+     * OpenSSL (BoringSSL, through netty-tcnative) when it is on the class path — as it is wherever Gatling
+     * runs, which brings it — since its handshakes cost a fraction of the JDK's; the JDK's otherwise.
+     */
+    static SslProvider provider() {
+        return OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
     }
 
     private static X509Certificate selfSigned(KeyPair keys) throws OperatorCreationException, CertificateException,

@@ -56,8 +56,9 @@ public final class LocalWebserver implements AutoCloseable {
                     webserver.hostServiceRoutes(), HostCertificate.serverContext());
             LocalWebserver server = new LocalWebserver(webserver, servers, URI.create("http://127.0.0.1:" + port),
                     hostPort, adminUsername, adminPassword);
-            LOG.info("reference webserver on {}, host service on https://127.0.0.1:{}, admin {}, {} prewarmed containers{}",
-                    server.baseUrl, hostPort, adminUsername, webserver.containerCount(), describeFaults(settings));
+            LOG.info("reference webserver on {}, host service on https://127.0.0.1:{} ({}, TLS by {}), admin {}, {} prewarmed containers{}",
+                    server.baseUrl, hostPort, servers.description(), HostCertificate.provider(), adminUsername,
+                    webserver.containerCount(), describeFaults(settings));
             return server;
         } catch (RuntimeException e) {
             servers.close();

@@ -34,12 +34,19 @@ final class NettyServers implements AutoCloseable {
 
     private final EventLoopGroup group;
     private final Class<? extends ServerChannel> channelType;
+    private final String description;
     private final List<Channel> channels = new ArrayList<>();
 
     NettyServers(int threads) {
         Transport transport = Transport.best();
         this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("local-webserver-io"), transport.io());
         this.channelType = transport.channel();
+        this.description = transport.name() + ", " + threads + (threads == 1 ? " thread" : " threads");
+    }
+
+    /** The transport and thread count, e.g. "epoll, 2 threads". */
+    String description() {
+        return description;
     }
 
     /**

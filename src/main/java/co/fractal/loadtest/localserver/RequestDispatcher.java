@@ -56,10 +56,16 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
         } catch (ApiException refusal) {
             responder.send(routes.refusal(refusal));
         } catch (RuntimeException bug) {
-            LOG.error("{} {} failed", http.method(), http.uri(), bug);
+            LOG.error("{} {} failed", http.method(), pathOnly(http.uri()), bug);
             responder.send(routes.refusal(new ApiException(HttpResponseStatus.INTERNAL_SERVER_ERROR,
                     "internal error: " + bug)));
         }
+    }
+
+    // the query may hold an access_token: it stays out of the log
+    private static String pathOnly(String uri) {
+        int question = uri.indexOf('?');
+        return question < 0 ? uri : uri.substring(0, question);
     }
 
     @Override

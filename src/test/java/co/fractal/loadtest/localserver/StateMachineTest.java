@@ -29,7 +29,7 @@ class StateMachineTest {
     @BeforeAll
     static void start() {
         api = ApiClient.start();
-        exhaustible = ApiClient.start(Map.of("local.prewarmDelay", "1h", "local.spinUpDelay", "500ms"));
+        exhaustible = ApiClient.start(Map.of("local.prewarmDelay", "1h", "local.spinUpDelay", "1s"));
     }
 
     @AfterAll

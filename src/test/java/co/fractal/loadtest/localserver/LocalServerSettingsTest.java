@@ -1,0 +1,59 @@
+package co.fractal.loadtest.localserver;
+
+import co.fractal.loadtest.config.ConfigException;
+import co.fractal.loadtest.config.LocalServerSettings;
+import co.fractal.loadtest.config.LocalServerSettings.Fault;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The {@code local.*} properties the reference webserver reads, with their defaults and their errors. */
+class LocalServerSettingsTest {
+
+    @Test
+    void defaultsAreSmallDelaysNoLimitsAndNoFaults() {
+        LocalServerSettings settings = LocalServerSettings.defaults();
+
+        assertThat(settings.port()).isZero();
+        assertThat(settings.prewarmedPerRegion()).isEqualTo(4);
+        assertThat(settings.clientTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(settings.busyAbove()).isZero();
+        assertThat(settings.assignRateLimit()).isZero();
+        assertThat(settings.taskRetention()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(settings.ioThreads()).isEqualTo(2);
+        assertThat(settings.faults()).isEmpty();
+    }
+
+    @Test
+    void readsEveryProperty() {
+        LocalServerSettings settings = LocalServerSettings.fromProperties(Map.of("local.busyAbove", "50",
+                "local.taskRetention", "30s", "local.ioThreads", "1", "local.faults", "double-assign, MIXED_STATUS",
+                "local.rateLimit", "10", "local.maintenance", "yes", "local.adminUsername", "root", "unrelated", "x"));
+
+        assertThat(settings.busyAbove()).isEqualTo(50);
+        assertThat(settings.taskRetention()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.ioThreads()).isEqualTo(1);
+        assertThat(settings.faults()).containsExactlyInAnyOrder(Fault.DOUBLE_ASSIGN, Fault.MIXED_STATUS);
+        assertThat(settings.has(Fault.MIXED_STATUS)).isTrue();
+        assertThat(settings.has(Fault.LOCK_TIMEOUT)).isFalse();
+        assertThat(settings.assignRateLimit()).isEqualTo(10);
+        assertThat(settings.maintenance()).isTrue();
+        assertThat(settings.adminUsername()).contains("root");
+    }
+
+    @Test
+    void everyBadValueIsReportedWithItsPropertyAndTheAcceptedForm() {
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> LocalServerSettings.fromProperties(Map.of(
+                "local.busyAbove", "-1", "local.taskRetention", "forever", "local.ioThreads", "0", "local.faults", "chaos")));
+
+        assertThat(error.problems()).hasSize(4);
+        assertThat(error.getMessage()).contains("local.busyAbove: '-1'").contains("whole number from 0")
+                .contains("local.taskRetention: 'forever'").contains("500ms, 30s")
+                .contains("local.ioThreads: '0'")
+                .contains("local.faults: 'chaos'").contains("double-assign, lock-timeout, mixed-status, rendezvous-race");
+    }
+}
