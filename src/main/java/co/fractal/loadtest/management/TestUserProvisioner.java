@@ -107,9 +107,11 @@ public final class TestUserProvisioner {
                 if (registration.outcome() != Registration.Outcome.RATE_LIMITED) {
                     return registration.outcome();
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new WebserverException("register " + name + ": still rate-limited after "
-                            + rateLimitPatience.toSeconds() + " s", 429);
+                long left = deadline - System.nanoTime();
+                if (registration.retryAfter().toNanos() > left) {
+                    throw new WebserverException("register " + name + ": rate-limited by the webserver, which asks to wait "
+                            + registration.retryAfter().toSeconds() + " s, past the " + rateLimitPatience.toSeconds()
+                            + " s provisioning may take (maxDuration); provision fewer users or reuse them (-Dusers.naming=fixed)", 429);
                 }
                 if (gate.close(registration.retryAfter())) {
                     progress.waiting("rate-limited by the webserver: waiting " + registration.retryAfter().toSeconds() + " s");
