@@ -192,7 +192,12 @@ public final class LoadTestRun implements JourneyListener {
             return verdict;
         }
         Instant endedAt = Instant.now();
-        if (manifest == null) {
+        if (loadStartedAt == null) {
+            if (interrupted && manifest != null) {
+                out.accept("interrupted while provisioning: removing what run " + manifest.runId() + " created");
+                tearDown();
+            }
+            // otherwise start() failed, and removed what it had created before throwing
             verdict = new Verdict(false, List.of("the run never started"), List.of());
             return verdict;
         }

@@ -62,7 +62,7 @@ public final class RunTeardown {
 
         cancel(ledger.tasksInFlight(), deleted, failures);
         release(ledger.heldContainers(), deleted, failures);
-        deleteUsers(manifest.users(), deleted, failures);
+        deleteUsers(runUsers(manifest), deleted, failures);
         List<String> cloudCleaned = cleanCloud(manifest, deleted, failures, warnings);
         restoreWebTier(manifest, failures);
         List<String> leftovers = new ArrayList<>();
@@ -116,6 +116,18 @@ public final class RunTeardown {
             failures.add("cloud cleanup: " + e.getMessage());
             return List.of();
         }
+    }
+
+    // the manifest's users, and any user named for the run that provisioning made before the manifest said so
+    private List<String> runUsers(RunManifest manifest) {
+        Set<String> users = new java.util.LinkedHashSet<>(manifest.users());
+        try {
+            webserver.users(admin, "load_test_" + manifest.runId() + "_")
+                    .ifPresent(listed -> listed.forEach(user -> users.add(user.username())));
+        } catch (RuntimeException e) {
+            out.accept("could not list the run's users (" + e.getMessage() + "): deleting those the manifest names");
+        }
+        return List.copyOf(users);
     }
 
     private void restoreWebTier(RunManifest manifest, List<String> failures) {

@@ -1,5 +1,7 @@
 package co.fractal.loadtest.e2e;
 
+import co.fractal.loadtest.testing.AdminView;
+
 import co.fractal.loadtest.management.ServerDescriptor;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +35,7 @@ class InterruptionIT {
                 .redirectErrorStream(true).redirectOutput(run.dir().resolve("webserver.log").toFile()).start();
         try {
             ServerDescriptor webserver = ServerDescriptor.await(descriptor, Duration.ofSeconds(60), Instant.EPOCH);
-            Leftovers leftovers = new Leftovers(java.net.URI.create(webserver.baseUrl()), webserver.adminUsername(),
+            AdminView leftovers = new AdminView(java.net.URI.create(webserver.baseUrl()), webserver.adminUsername(),
                     webserver.adminPassword());
             Process maven = run.args("gatling:test", "-Dtarget=" + webserver.baseUrl(),
                             "-DhostServicePort=" + webserver.hostServicePort(), "-Dusers=8", "-DspawnRate=2")

@@ -1,5 +1,7 @@
 package co.fractal.loadtest.e2e;
 
+import co.fractal.loadtest.testing.AdminView;
+
 import co.fractal.loadtest.config.LocalServerSettings;
 import co.fractal.loadtest.localserver.LocalWebserver;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class LifecycleIT {
             assertThat(output.substring(verdict)).contains("BUILD FAILURE");
             assertThat(output).doesNotContain(server.adminPassword());
 
-            Leftovers leftovers = new Leftovers(server.baseUrl(), server.adminUsername(), server.adminPassword());
+            AdminView leftovers = AdminView.of(server);
             assertThat(leftovers.users()).isEmpty();
             assertThat(leftovers.containersOfLoadTestUsers()).isEmpty();
         }

@@ -1,4 +1,4 @@
-package co.fractal.loadtest.e2e;
+package co.fractal.loadtest.testing;
 
 import co.fractal.loadtest.config.Secret;
 import co.fractal.loadtest.webserver.ContainerRecord;
@@ -9,25 +9,35 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-/** What load-test users and their containers a reference webserver still holds, asked over HTTP as its admin. */
-final class Leftovers {
+/** What load-test users and their containers a webserver holds, asked over HTTP as its admin (tests only). */
+public final class AdminView {
     private final WebserverClient client;
     private final Secret admin;
 
-    Leftovers(URI baseUrl, String username, String password) {
+    public AdminView(URI baseUrl, String username, String password) {
         client = new WebserverClient(baseUrl, Duration.ofSeconds(10));
         admin = client.adminLogin(Secret.of(username).orElseThrow(), Secret.of(password).orElseThrow());
     }
 
-    List<UserRecord> users() {
+    /** Its admin view, by the credentials the server accepts. */
+    public static AdminView of(co.fractal.loadtest.localserver.LocalWebserver server) {
+        return new AdminView(server.baseUrl(), server.adminUsername(), server.adminPassword());
+    }
+
+    public List<UserRecord> users() {
         return client.users(admin, "load_test_").orElseThrow();
     }
 
-    List<UserRecord> usersHoldingContainers() {
+    public List<UserRecord> usersHoldingContainers() {
         return users().stream().filter(user -> user.containerId() != null || user.taskId() != null).toList();
     }
 
-    List<ContainerRecord> containersOfLoadTestUsers() {
+    /** Registers a user directly, as an earlier run would have. */
+    public void register(String username) {
+        client.register(username, "pw-" + username);
+    }
+
+    public List<ContainerRecord> containersOfLoadTestUsers() {
         return client.containers(admin).orElseThrow().stream()
                 .filter(c -> c.userId() != null && c.userId().startsWith("load_test_")).toList();
     }

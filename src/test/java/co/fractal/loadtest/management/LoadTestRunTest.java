@@ -1,0 +1,98 @@
+package co.fractal.loadtest.management;
+
+import co.fractal.loadtest.config.LocalServerSettings;
+import co.fractal.loadtest.config.RunConfig;
+import co.fractal.loadtest.localserver.LocalWebserver;
+import co.fractal.loadtest.results.Verdict;
+import co.fractal.loadtest.testing.AdminView;
+import co.fractal.loadtest.testing.TestRuns;
+import co.fractal.loadtest.webserver.UserRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** A run's provisioning and teardown against a reference webserver over HTTP, without Gatling in the way. */
+class LoadTestRunTest {
+    @TempDir
+    Path results;
+    private final List<String> out = new ArrayList<>();
+
+    @Test
+    void aRunProvisionsItsUsersAndTearsThemAllDownOnce() {
+        try (LocalWebserver server = LocalWebserver.start(LocalServerSettings.defaults())) {
+            RunConfig config = TestRuns.config(server, results, "users", "6");
+            LoadTestRun run = new LoadTestRun(config, out::add);
+
+            run.start();
+            AdminView admin = AdminView.of(server);
+            assertThat(admin.users()).extracting(UserRecord::username).hasSize(6)
+                    .allMatch(name -> name.startsWith("load_test_" + config.runId() + "_"));
+            RunManifest manifest = new RunFiles(results).manifest(config.runId().value()).orElseThrow();
+            assertThat(manifest.state()).isEqualTo(RunManifest.PROVISIONED);
+            assertThat(manifest.users()).hasSize(6);
+            assertThat(manifest.targetUrl()).isEqualTo(server.baseUrl().toString());
+
+            Verdict verdict = run.finish(false);
+
+            assertThat(admin.users()).isEmpty();
+            assertThat(new RunFiles(results).manifest(config.runId().value()).orElseThrow().state()).isEqualTo(RunManifest.TORN_DOWN);
+            assertThat(verdict.passed()).as("no journey ran").isFalse();
+            assertThat(run.finish(false)).as("finishing again changes nothing").isSameAs(verdict);
+            assertThat(results.resolve(config.runId().value()).resolve("summary.json")).exists();
+        }
+    }
+
+    @Test
+    void provisioningThatFailsHalfWayRemovesWhatItCreatedBeforeAnyLoad() {
+        try (LocalWebserver server = LocalWebserver.start(LocalServerSettings.fromProperties(Map.of("local.rateLimit", "4")))) {
+            RunConfig config = TestRuns.config(server, results, "users", "8", "maxDuration", "5s");
+
+            Throwable failure = catchThrowable(() -> new LoadTestRun(config, out::add).start());
+
+            assertThat(failure).hasMessageContaining("run " + config.runId() + " could not be provisioned")
+                    .hasMessageContaining("rate-limited");
+            assertThat(AdminView.of(server).users()).isEmpty();
+            RunManifest manifest = new RunFiles(results).manifest(config.runId().value()).orElseThrow();
+            assertThat(manifest.users()).hasSize(4);
+            assertThat(manifest.state()).isEqualTo(RunManifest.TORN_DOWN);
+            assertThat(out).anyMatch(line -> line.startsWith("provisioning failed"));
+        }
+    }
+
+    @Test
+    void wrongAdminCredentialsStopTheRunWithoutShowingThem() {
+        try (LocalWebserver server = LocalWebserver.start(LocalServerSettings.defaults())) {
+            RunConfig config = TestRuns.config(server, "not-the-password-42", results, "users", "3");
+
+            Throwable failure = catchThrowable(() -> new LoadTestRun(config, out::add).start());
+
+            assertThat(failure).hasMessageContaining("admin login rejected (401): check the admin credentials");
+            assertThat(failure.getMessage()).doesNotContain("not-the-password-42");
+            assertThat(AdminView.of(server).users()).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnreachableTargetIsNamed() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        RunConfig config = RunConfig.parse(Map.of("target", "http://127.0.0.1:" + closedPort, "results.dir", results.toString()),
+                Map.of("WEBSERVER_ADMIN_TOKEN", "token"), java.time.Clock.systemUTC());
+        LoadTestRun run = new LoadTestRun(config, out::add);
+
+        Throwable failure = catchThrowable(run::start);
+
+        assertThat(failure).hasMessageContaining("cannot reach http://127.0.0.1:" + closedPort);
+        assertThat(failure.getMessage()).doesNotContain("token");
+        assertThat(run.finish(false).reasons()).containsExactly("the run never started");
+    }
+}
