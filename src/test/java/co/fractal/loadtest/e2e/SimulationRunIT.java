@@ -41,6 +41,19 @@ class SimulationRunIT {
     }
 
     @Test
+    void containersLeftUnreleasedByTheJourneysAreReleasedAtTeardown() throws Exception {
+        MavenRun.Result run = MavenRun.named("no-release").args("gatling:test", "-Dprofile=smoke", "-Dusers=3",
+                "-Drelease=false").run();
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        JsonNode summary = Summaries.read(run.latestSummary());
+        assertThat(summary.at("/journeys/succeeded").asInt()).isEqualTo(3);
+        assertThat(summary.at("/requests").has("container/delete")).as("journeys left their containers").isFalse();
+        assertThat(summary.at("/teardown/deleted/containers").asInt()).isEqualTo(3);
+        assertThat(Summaries.invariant(summary, "CLEAN_TEARDOWN").path("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
     void aServerThatRefusesAssignmentsFailsTheRunWithTheReasonVisible() throws Exception {
         MavenRun.Result run = MavenRun.named("refused").args("gatling:test", "-Dprofile=smoke", "-Dusers=3",
                 "-Dlocal.maintenance=true").run();
