@@ -218,8 +218,9 @@ public final class ManagementCli {
         Path summary = args.option("--summary").map(Path::of)
                 .orElse(run.results().dir().resolve("latest").resolve("summary.json"));
         SlackNotifier.Outcome outcome = new SlackNotifier(run.notifications()).send(summary, jobStatus.equals("success"));
+        // a Slack outage must not turn a load test's outcome into a failed job: it is reported, not fatal
         out.println("Slack message " + outcome.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + outcome.detail());
-        return outcome.status() == SlackNotifier.Status.FAILED ? 1 : 0;
+        return 0;
     }
 
     private ConnectedTarget connect(RunConfig run, Optional<Path> descriptor) {

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * Everything engineers act on after a run, as written to summary.json (field by field in
- * docs/run-summary.md) and rendered to summary.md.
+ * README.md, "summary.json fields") and rendered to summary.md.
  *
  * @param schema          the version of this layout, {@value #SCHEMA}
  * @param run             what the run was

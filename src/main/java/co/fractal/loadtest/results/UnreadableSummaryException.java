@@ -7,6 +7,6 @@ public final class UnreadableSummaryException extends RuntimeException {
 
     UnreadableSummaryException(Path path, String problem, Throwable cause) {
         super(path + " is not a readable run summary (" + problem
-                + "); expected a summary.json written by this load test, see docs/run-summary.md", cause);
+                + "); expected a summary.json written by this load test, see 'summary.json fields' in README.md", cause);
     }
 }

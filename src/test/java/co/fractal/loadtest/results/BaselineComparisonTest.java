@@ -130,7 +130,7 @@ class BaselineComparisonTest {
         assertThat(lenient.baseline().status()).isEqualTo(BaselineComparison.Status.UNREADABLE);
         assertThat(lenient.baseline().path()).isEqualTo(bad.toString());
         assertThat(lenient.baseline().message()).startsWith(bad + " is not a readable run summary (")
-                .endsWith("expected a summary.json written by this load test, see docs/run-summary.md");
+                .endsWith("expected a summary.json written by this load test, see 'summary.json fields' in README.md");
         assertThat(lenient.verdict().passed()).isTrue();
         assertThat(lenient.verdict().caveats()).anyMatch(caveat -> caveat.startsWith("baseline unreadable: " + bad));
         assertThat(enforced.verdict().passed()).isFalse();
