@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Maven run of this project, as a user would start it, from an integration test: offline, in batch
- * mode, reusing the classes the outer build compiled, with its own results folder, bounded in time (a run
+ * A real Maven run of this project, as a user would start it, from an integration test: in batch mode, with
+ * the outer build's local repository, reusing the classes the outer build compiled, with its own results folder, bounded in time (a run
  * still going at the deadline is killed, with its children). Its output is kept in a log file.
  */
 final class MavenRun {
@@ -56,11 +56,11 @@ final class MavenRun {
     /** Starts the run without waiting. */
     Process start() throws IOException {
         Files.createDirectories(dir());
-        List<String> command = new ArrayList<>(List.of(mavenExecutable(), "-o", "-B", "-ntp",
+        List<String> command = new ArrayList<>(List.of(mavenExecutable(), "-B", "-ntp",
                 "-Dmaven.main.skip=true", "-Dmaven.test.skip=true",
                 "-Dresults.dir=" + dir().resolve("loadtest"),
                 "-Dloadtest.lifecycle.dir=" + dir().resolve("lifecycle"),
-                "-Dmaven.repo.local=" + System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository")));
+                "-Dmaven.repo.local=" + System.getProperty("maven.repo.local")));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(PROJECT.toFile())
                 .redirectErrorStream(true).redirectOutput(log().toFile());
