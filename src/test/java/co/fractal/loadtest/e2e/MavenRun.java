@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real Maven run of this project, as a user would start it, from an integration test: in batch mode, with
- * the outer build's local repository, reusing the classes the outer build compiled, with its own results folder, bounded in time (a run
- * still going at the deadline is killed, with its children). Its output is kept in a log file.
+ * the outer build's local repository, reusing the classes the outer build compiled, with its own results
+ * folder, bounded in time (a run still going at the deadline is killed, with its children). Its output is
+ * kept in a log file.
  */
 final class MavenRun {
     private static final Path PROJECT = Path.of("").toAbsolutePath();
