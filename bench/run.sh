@@ -50,7 +50,11 @@ if $install_wrk && ! command -v wrk >/dev/null 2>&1; then
 fi
 
 echo "[bench] building (mvn -Pbench test-compile) …"
-# the Java orchestrator (bench/java, compiled only under -Pbench) runs every row and every process itself
-exec timeout -s TERM -k 30 $((600 - ($(date +%s) - started))) \
-  mvn "${mvn_flags[@]}" -Pbench test-compile exec:exec@bench \
+# the Java orchestrator (bench/java, compiled only under -Pbench) runs every row and every process itself, within
+# the budget; timeout(1), when there is one, stops everything (its process group) should that ever fail
+guard=()
+if command -v timeout >/dev/null 2>&1; then
+  guard=(timeout -s TERM -k 30 $((600 - ($(date +%s) - started))))
+fi
+exec ${guard[@]+"${guard[@]}"} mvn "${mvn_flags[@]}" -Pbench test-compile exec:exec@bench \
   -Dbench.options="${options[*]:-} --started-at $started --budget $budget"

@@ -251,8 +251,10 @@ public final class BenchmarkMain {
     }
 
     private static String rowOneLimit(Map<String, Double> measured, Map<String, Double> ceiling) {
+        boolean tool = measured.getOrDefault("loadCores", 0.0) > measured.getOrDefault("referenceCores", 0.0);
         return String.format(Locale.ROOT, "CPU (machine %.0f%% busy): the server took %.2f cores (%.0f%% of it in the kernel), the"
-                        + " load tool %.2f; against the static responder %.2f (%.0f%% kernel) and %.2f. So %s",
+                        + " load tool %.2f (the larger share: " + (tool ? "the load tool limits" : "the server's socket I/O limits")
+                        + "); against the static responder %.2f (%.0f%% kernel) and %.2f. So %s",
                 measured.getOrDefault("machineBusyPercent", -1.0), measured.getOrDefault("referenceCores", -1.0),
                 measured.getOrDefault("referenceKernelPercent", -1.0), measured.getOrDefault("loadCores", -1.0),
                 ceiling.getOrDefault("staticCores", -1.0), ceiling.getOrDefault("staticKernelPercent", -1.0),
@@ -321,12 +323,13 @@ public final class BenchmarkMain {
         boolean heldTop = held == json.path("top").asInt() && json.path("failedDuringHold").asLong() == 0;
         JsonNode heap = json.path("heap");
         long failed = json.path("journeysFailed").asLong();
+        GcLog gc = GcLog.read(LOGS.resolve("row3-gc.log"));
         String measured = String.format(Locale.ROOT, "**%s** held %d s with 0 failures%s; heap after full GC %s (%s before the load) of %s:"
-                        + " **%s bytes per in-flight journey**; %s open files at most; all %s journeys then got their container: %s",
+                        + " **%s bytes per in-flight journey**%s; %s open files at most; all %s journeys then got their container: %s",
                 ResultsTable.count(held), heldTop ? hold : 0, heldTop ? "" : " (top step not held)",
                 ResultsTable.megabytes(heap.path("duringHoldBytes").asDouble()), ResultsTable.megabytes(heap.path("beforeLoadBytes").asDouble()),
                 ResultsTable.megabytes(json.path("maxHeapBytes").asDouble()), ResultsTable.count(heap.path("bytesPerInFlightJourney").asDouble()),
-                ResultsTable.count(json.path("maxOpenFilesUntilHoldEnd").asDouble()), ResultsTable.count(json.path("top").asDouble()),
+                gc.describe(), ResultsTable.count(json.path("maxOpenFilesUntilHoldEnd").asDouble()), ResultsTable.count(json.path("top").asDouble()),
                 failed == 0 && json.path("runPassed").asBoolean() ? "100% ok, run passed" : failed + " failed");
         table.add(new ResultsTable.Line(3, ROW_NAMES.get(3) + " (slow first ping, shared connections)", measured,
                 ROW_TARGETS.get(3), heldTop && held >= 20_000 && failed == 0,

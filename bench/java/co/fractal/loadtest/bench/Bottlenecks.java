@@ -13,8 +13,8 @@ final class Bottlenecks {
             + " answer, checks, recorder) ~20%, the embedded reference webserver ~25%. One level higher the process falls"
             + " off a cliff within a second: latency grows, Gatling opens a connection for every request that finds none"
             + " idle (2 files each with the embedded webserver) and reaches the 20,000-file cap";
-    static final String ROW_3 = "the stair stops at 21,000 because the reference webserver's one host has 21,504 container"
-            + " port triples (every in-flight journey holds a container; past ~21,470 assign ends 'no capacity'). Next wall:"
+    static final String ROW_3 = "the stair's top, set just below the reference webserver's capacity: its one host has 21,504"
+            + " container port triples (every in-flight journey holds a container; past ~21,470 assign ends 'no capacity'). Next wall:"
             + " open files, 2 per connection with the embedded webserver; a pause (the full collection measured here) makes"
             + " Gatling open a connection per waiting poll, hence the peak of open files";
     static final String ROW_4 = "the management client: the JDK HttpClient takes ~3/4 of its profile, with 16 workers"

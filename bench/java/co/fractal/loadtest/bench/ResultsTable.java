@@ -55,8 +55,8 @@ final class ResultsTable {
         return String.format(Locale.ROOT, "%,.0f", value);
     }
 
-    /** Bytes as "12.3 MB" (decimal). */
+    /** Bytes as "123 MiB" (heaps are sized in binary units: -Xmx1G is 1,024 MiB). */
     static String megabytes(double bytes) {
-        return String.format(Locale.ROOT, "%,.0f MB", bytes / 1e6);
+        return String.format(Locale.ROOT, "%,.0f MiB", bytes / (1024.0 * 1024.0));
     }
 }
