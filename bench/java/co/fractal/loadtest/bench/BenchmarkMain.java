@@ -324,9 +324,11 @@ public final class BenchmarkMain {
         JsonNode heap = json.path("heap");
         long failed = json.path("journeysFailed").asLong();
         GcLog gc = GcLog.read(LOGS.resolve("row3-gc.log"));
-        String measured = String.format(Locale.ROOT, "**%s** held %d s with 0 failures%s; heap after full GC %s (%s before the load) of %s:"
+        String measured = String.format(Locale.ROOT, "**%s** held %d s with 0 failures%s (mid-hold the webserver counted %s containers"
+                        + " held); heap after full GC %s (%s before the load) of %s:"
                         + " **%s bytes per in-flight journey**%s; %s open files at most; all %s journeys then got their container: %s",
                 ResultsTable.count(held), heldTop ? hold : 0, heldTop ? "" : " (top step not held)",
+                ResultsTable.count(heap.path("serverHeldContainers").asDouble()),
                 ResultsTable.megabytes(heap.path("duringHoldBytes").asDouble()), ResultsTable.megabytes(heap.path("beforeLoadBytes").asDouble()),
                 ResultsTable.megabytes(json.path("maxHeapBytes").asDouble()), ResultsTable.count(heap.path("bytesPerInFlightJourney").asDouble()),
                 gc.describe(), ResultsTable.count(json.path("maxOpenFilesUntilHoldEnd").asDouble()), ResultsTable.count(json.path("top").asDouble()),
