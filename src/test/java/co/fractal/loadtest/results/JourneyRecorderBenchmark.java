@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 /**
  * Measures what the journey recorder costs per journey (time and bytes allocated) and what building the
  * summary costs, on the calls a real journey makes: started, six requests, acquired, released, finished.
- * Not a unit test (no timed assertions); run it by hand:
+ * Not a unit test (no timed assertions); the benchmark ({@code bench/run.sh}, row 5) runs it, or run it by hand:
  * <pre>
  * mvn -o -q test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=co.fractal.loadtest.results.JourneyRecorderBenchmark [-Dexec.args="1000000 2"]
@@ -31,18 +31,47 @@ public final class JourneyRecorderBenchmark {
     private record Measure(long nanos, long bytes) {
     }
 
+    /**
+     * What the recorder and the summary cost.
+     *
+     * @param journeys                 journeys recorded in the timed pass (all threads)
+     * @param threads                  recording threads
+     * @param nanosPerJourney          time per journey, per thread (threads record at once)
+     * @param bytesAllocatedPerJourney bytes allocated per journey (garbage, collected young)
+     * @param bytesRetainedPerJourney  heap still held per journey after a full collection, measured by recording
+     *                                 the same number of journeys again: constant memory reads about 0
+     * @param summaryJourneys          journeys the summary covers (both passes)
+     * @param summaryMillis            results and summary (JSON and Markdown) of those journeys
+     * @param summaryBytes             bytes allocated building them
+     */
+    public record Figures(long journeys, int threads, double nanosPerJourney, double bytesAllocatedPerJourney,
+                          double bytesRetainedPerJourney, long summaryJourneys, double summaryMillis, long summaryBytes) {
+    }
+
     public static void main(String[] args) throws Exception {
         int journeys = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        Figures figures = measure(journeys, threads);
+        System.out.printf(Locale.ROOT, "recording: %,d journeys on %d threads: %.0f ns per journey per thread,"
+                        + " %.1f bytes allocated per journey, %.2f bytes retained per journey%n", figures.journeys(),
+                threads, figures.nanosPerJourney(), figures.bytesAllocatedPerJourney(), figures.bytesRetainedPerJourney());
+        System.out.printf(Locale.ROOT, "summary of %,d journeys: %.1f ms, %,d bytes allocated%n",
+                figures.summaryJourneys(), figures.summaryMillis(), figures.summaryBytes());
+    }
 
+    /** Records {@code journeys} journeys on each of {@code threads} threads (after a warm-up) and builds the summary. */
+    public static Figures measure(int journeys, int threads) throws Exception {
         run(new JourneyRecorder(), journeys / 4, threads); // warm-up: JIT, histogram resizing
         JourneyRecorder recorder = new JourneyRecorder();
         List<Measure> perThread = run(recorder, journeys, threads);
         long bytes = perThread.stream().mapToLong(Measure::bytes).sum();
         double nanosPerJourney = perThread.stream().mapToLong(Measure::nanos).average().orElse(0) / journeys;
         long total = (long) journeys * threads;
-        System.out.printf(Locale.ROOT, "recording: %,d journeys on %d threads: %.0f ns per journey per thread,"
-                + " %.1f bytes allocated per journey%n", total, threads, nanosPerJourney, (double) bytes / total);
+
+        // the same journeys again on the same recorder: what it still holds afterwards must not grow
+        long heldBefore = liveHeap();
+        run(recorder, journeys, threads);
+        long heldAfter = liveHeap();
 
         long start = System.nanoTime();
         long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
@@ -50,8 +79,18 @@ public final class JourneyRecorderBenchmark {
         RunSummary summary = RunSummary.of(RunFixtures.info(), results, RunFixtures.cleanTeardown());
         int size = SummaryJson.text(summary).length() + SummaryMarkdown.render(summary).length();
         long summaryBytes = THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore;
-        System.out.printf(Locale.ROOT, "summary of %,d journeys: %.1f ms, %,d bytes allocated, %,d characters written%n",
-                results.started(), (System.nanoTime() - start) / 1e6, summaryBytes, size);
+        double summaryMillis = (System.nanoTime() - start) / 1e6;
+        if (size == 0) {
+            throw new IllegalStateException("empty summary");
+        }
+        return new Figures(total, threads, nanosPerJourney, (double) bytes / total,
+                (double) (heldAfter - heldBefore) / total, results.started(), summaryMillis, summaryBytes);
+    }
+
+    private static long liveHeap() {
+        System.gc();
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static List<Measure> run(JourneyRecorder recorder, int journeys, int threads) throws Exception {

@@ -1,0 +1,44 @@
+package co.fractal.loadtest.bench;
+
+import co.fractal.loadtest.config.RunConfig;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+/** What the benchmark's journey simulations share: their run configuration and the suite's HTTP protocol. */
+final class BenchRun {
+    private BenchRun() {
+    }
+
+    /**
+     * The run configuration of a benchmark simulation: the row's defaults, overridden by this process's
+     * {@code -D} properties, then the number of test users and the time cap the row's load shape needs.
+     * Notifications are off whatever the environment says (a benchmark run is no load-test run to announce).
+     */
+    static RunConfig config(Map<String, String> rowDefaults, int users, Duration maxDuration) {
+        Map<String, String> properties = new HashMap<>(rowDefaults);
+        properties.putAll(BenchFiles.runProperties());
+        properties.put("users", Integer.toString(users));
+        properties.put("spawnRate", "100000");
+        properties.put("maxDuration", maxDuration.toSeconds() + "s");
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.keySet().removeIf(name -> name.startsWith("SLACK_") || name.startsWith("GITHUB_"));
+        return RunConfig.parse(properties, env, Clock.systemUTC());
+    }
+
+    /** The protocol of the suite's own simulation (ContainerJourneySimulation): one shared connection pool. */
+    static HttpProtocolBuilder protocol() {
+        return http
+                .shareConnections()
+                .disableWarmUp()
+                .disableCaching()
+                .acceptHeader("application/json")
+                .contentTypeHeader("application/json")
+                .userAgentHeader("fractal-webserver-load-test");
+    }
+}

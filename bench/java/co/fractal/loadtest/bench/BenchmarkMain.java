@@ -1,0 +1,448 @@
+package co.fractal.loadtest.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The benchmark ({@code bench/run.sh}): runs the five rows of the issue one after the other, every load on
+ * 127.0.0.1 and every process started and stopped here, within a time budget; prints one Markdown table and
+ * writes it to {@code target/bench/results.md} (each row's raw figures stay in {@code target/bench/work/},
+ * each process's output in {@code target/bench/logs/}).
+ * <p>
+ * Options: {@code --tool auto|wrk|gatling} (row 1's load process; auto takes wrk when installed),
+ * {@code --rows 1,2,3,4,5}, {@code --quick} (small loads: checks the benchmark itself, not the machine),
+ * {@code --started-at <epoch seconds>} and {@code --budget <seconds>} (the time the whole run may take,
+ * counted from when the script started). Exit status 0 when every row was measured (met or not: the table
+ * says), 1 when one could not be, 2 for bad options.
+ */
+public final class BenchmarkMain {
+    private static final Path OUT = Path.of("target", "bench");
+    private static final Path WORK = OUT.resolve("work");
+    private static final Path LOGS = OUT.resolve("logs");
+    private static final List<String> GATLING_JVM = List.of("-Xmx1G", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
+
+    private final Options options;
+    private final Children children = new Children(LOGS);
+    private final ResultsTable table = new ResultsTable();
+    private final Instant deadline;
+    private String rowOneTool = "—";
+
+    private BenchmarkMain(Options options) {
+        this.options = options;
+        this.deadline = Instant.ofEpochSecond(options.startedAt()).plusSeconds(options.budgetSeconds());
+    }
+
+    record Options(String tool, Set<Integer> rows, boolean quick, long startedAt, long budgetSeconds) {
+        static Options parse(String[] raw) {
+            List<String> args = new ArrayList<>();
+            for (String arg : raw) {
+                args.addAll(Arrays.stream(arg.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList());
+            }
+            String tool = "auto";
+            Set<Integer> rows = new LinkedHashSet<>(List.of(1, 4, 5, 2, 3));
+            boolean quick = false;
+            long startedAt = Instant.now().getEpochSecond();
+            long budget = 570;
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                switch (arg) {
+                    case "--quick" -> quick = true;
+                    case "--tool" -> tool = value(args, ++i, arg, "auto|wrk|gatling");
+                    case "--rows" -> {
+                        Set<Integer> chosen = new LinkedHashSet<>();
+                        for (String row : value(args, ++i, arg, "e.g. 1,3").split(",")) {
+                            chosen.add(Integer.parseInt(row.trim()));
+                        }
+                        rows.retainAll(chosen);
+                    }
+                    case "--started-at" -> startedAt = Long.parseLong(value(args, ++i, arg, "epoch seconds"));
+                    case "--budget" -> budget = Long.parseLong(value(args, ++i, arg, "seconds"));
+                    default -> throw new IllegalArgumentException("unknown option " + arg);
+                }
+            }
+            if (!Set.of("auto", "wrk", "gatling").contains(tool)) {
+                throw new IllegalArgumentException("--tool " + tool + ": expected auto, wrk or gatling");
+            }
+            return new Options(tool, rows, quick, startedAt, budget);
+        }
+
+        private static String value(List<String> args, int i, String option, String form) {
+            if (i >= args.size()) {
+                throw new IllegalArgumentException(option + " needs a value (" + form + ")");
+            }
+            return args.get(i);
+        }
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(new BenchmarkMain(options).run());
+    }
+
+    private int run() {
+        try {
+            Files.createDirectories(WORK);
+            Files.createDirectories(LOGS);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Instant started = Instant.now();
+        Children.classpath(Classpath.jarred(WORK.resolve("classpath")));
+        System.out.println("[bench] " + Machine.describe() + (options.quick() ? " — QUICK mode: small loads, not the benchmark's figures" : ""));
+        for (int row : options.rows()) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            System.out.println("[bench] row " + row + " (" + left.toSeconds() + " s of the time budget left)");
+            try {
+                switch (row) {
+                    case 1 -> rowOne(left);
+                    case 2 -> rowTwo(left);
+                    case 3 -> rowThree(left);
+                    case 4 -> rowFour(left);
+                    case 5 -> rowFive(left);
+                    default -> throw new IllegalArgumentException("no row " + row);
+                }
+            } catch (RuntimeException | IOException e) {
+                System.out.println("[bench] row " + row + " failed: " + e.getMessage());
+                table.failed(row, ROW_NAMES.get(row), ROW_TARGETS.get(row), e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                table.failed(row, ROW_NAMES.get(row), ROW_TARGETS.get(row), "interrupted");
+                break;
+            }
+        }
+        String markdown = "Benchmark of " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC)
+                .format(started) + (options.quick() ? " (QUICK mode: small loads, not the benchmark's figures)" : "")
+                + ", all load on 127.0.0.1 · " + Machine.describe() + " · row 1 load tool: " + rowOneTool
+                + " · took " + Duration.between(Instant.ofEpochSecond(options.startedAt()), Instant.now()).toSeconds()
+                + " s\n\n" + table.markdown();
+        try {
+            Files.writeString(OUT.resolve("results.md"), markdown);
+        } catch (IOException e) {
+            System.err.println("bench: cannot write " + OUT.resolve("results.md") + ": " + e);
+        }
+        System.out.println();
+        System.out.println(markdown);
+        System.out.println("(written to " + OUT.resolve("results.md") + "; raw figures in " + WORK + ", logs in " + LOGS + ")");
+        long met = table.lines().stream().filter(line -> Boolean.TRUE.equals(line.met())).count();
+        long missed = table.lines().stream().filter(line -> Boolean.FALSE.equals(line.met())).count();
+        boolean allMeasured = table.lines().stream().noneMatch(line -> line.measured().startsWith("not measured"));
+        System.out.println("[bench] targets met: " + met + " of " + (met + missed)
+                + (allMeasured ? "" : "; some rows could not be measured (see above and " + LOGS + ")"));
+        return allMeasured ? 0 : 1;
+    }
+
+    private static final Map<Integer, String> ROW_NAMES = Map.of(
+            1, "Reference webserver: GET /status and /host_service, requests/s",
+            2, "Completed journeys/s, server delays 0",
+            3, "In-flight journeys held 60 s, polling every 1 s",
+            4, "Provisioning and teardown, users/s (rate limit off)",
+            5, "Journey recorder and summary, per journey");
+    private static final Map<Integer, String> ROW_TARGETS = Map.of(
+            1, "≥ 50% of the static responder", 2, "≥ 2,000/s", 3, "≥ 20,000 in the 1 GB heap",
+            4, "≥ 500/s, teardown as fast", 5, "< 1 µs, constant memory");
+
+    // ---- row 1 -----------------------------------------------------------------------------------------
+
+    private void rowOne(Duration left) throws IOException, InterruptedException {
+        int seconds = options.quick() ? 3 : 10;
+        int warmUp = options.quick() ? 1 : 3;
+        int connections = 50;
+        String tool = chooseTool();
+        Targets.Reference reference = Targets.startReference(children, "row1-reference", WORK,
+                List.of("-Dlocal.clientTimeout=30m"));
+        String[] staticUrl = new String[1];
+        Children.Child responder = null;
+        try {
+            responder = Targets.startStatic(children, WORK, 2, staticUrl);
+            Targets.Row1Paths paths = Targets.prepareRow1(reference.descriptor());
+            String base = reference.descriptor().baseUrl();
+            Map<String, String> urls = new LinkedHashMap<>();
+            urls.put("static", staticUrl[0] + paths.statusPath());
+            urls.put("status", base + paths.statusPath());
+            urls.put("host_service", base + paths.hostServicePath());
+            urls.put("static-again", staticUrl[0] + paths.statusPath()); // the ceiling before and after: drift shows
+            Map<String, Long> pids = Map.of("static", responder.pid(), "reference", reference.process().pid());
+            Map<String, Map<String, Double>> figures = tool.startsWith("wrk")
+                    ? Wrk.measure(children, urls, paths.authorization(), connections, warmUp, seconds, pids)
+                    : gatlingCapacity(urls, paths.authorization(), connections, warmUp, seconds, pids, left);
+            rowOneTool = tool + ", " + connections + " connections, " + seconds + " s per target after " + warmUp + " s warm-up";
+            Map<String, Double> ceiling = new LinkedHashMap<>(figures.get("static"));
+            double before = figures.get("static").get("requestsPerSecond");
+            double after = figures.get("static-again").get("requestsPerSecond");
+            ceiling.put("requestsPerSecond", (before + after) / 2);
+            for (String name : List.of("status", "host_service")) {
+                Map<String, Double> measured = figures.get(name);
+                double ratio = measured.get("requestsPerSecond") / ceiling.get("requestsPerSecond");
+                String path = name.equals("status") ? "GET /status/<task id> (STARTED)" : "GET /host_service (host known)";
+                table.add(new ResultsTable.Line(1, path + ", requests/s",
+                        String.format(Locale.ROOT, "%s/s = **%.0f%%** of the static responder's %s/s (%s before, %s after)%s",
+                                ResultsTable.count(measured.get("requestsPerSecond")), 100 * ratio,
+                                ResultsTable.count(ceiling.get("requestsPerSecond")), ResultsTable.count(before),
+                                ResultsTable.count(after), errors(measured)),
+                        ROW_TARGETS.get(1), ratio >= 0.5 && measured.get("non200") == 0,
+                        rowOneLimit(measured, ceiling)));
+            }
+        } finally {
+            if (responder != null) {
+                children.stop(responder);
+            }
+            children.stop(reference.process());
+        }
+    }
+
+    private String chooseTool() {
+        String wrk = Wrk.version();
+        if (options.tool().equals("wrk") && wrk == null) {
+            throw new IllegalStateException("--tool wrk: wrk is not installed (bench/run.sh --install-wrk installs Debian's package)");
+        }
+        return options.tool().equals("gatling") || wrk == null ? "Gatling 3.15.1 (" + (wrk == null ? "wrk not installed" : "chosen") + ")" : wrk;
+    }
+
+    private Map<String, Map<String, Double>> gatlingCapacity(Map<String, String> urls, String authorization, int connections,
+                                                             int warmUp, int seconds, Map<String, Long> pids, Duration left)
+            throws IOException {
+        Path out = WORK.resolve("row1-gatling.json");
+        Files.deleteIfExists(out);
+        StringBuilder targets = new StringBuilder();
+        urls.forEach((name, url) -> targets.append(targets.length() == 0 ? "" : "|").append(name).append('=').append(url));
+        StringBuilder pidList = new StringBuilder();
+        pids.forEach((name, pid) -> pidList.append(pidList.length() == 0 ? "" : ",").append(name).append('=').append(pid));
+        List<String> jvm = new ArrayList<>(GATLING_JVM);
+        jvm.addAll(List.of("-Dbench.out=" + out, "-Dbench.targets=" + targets, "-Dbench.authorization=" + authorization,
+                "-Dbench.connections=" + connections, "-Dbench.warmUpSeconds=" + warmUp, "-Dbench.seconds=" + seconds,
+                "-Dbench.pids=" + pidList));
+        runGatling("row1-gatling", jvm, HttpCapacitySimulation.class.getName(), min(left, Duration.ofSeconds(180)), out);
+        JsonNode json = BenchFiles.JSON.readTree(out.toFile());
+        Map<String, Map<String, Double>> figures = new LinkedHashMap<>();
+        json.fields().forEachRemaining(entry -> {
+            Map<String, Double> values = new LinkedHashMap<>();
+            entry.getValue().fields().forEachRemaining(value -> values.put(value.getKey(), value.getValue().asDouble()));
+            figures.put(entry.getKey(), values);
+        });
+        return figures;
+    }
+
+    private static String errors(Map<String, Double> measured) {
+        double errors = measured.getOrDefault("non200", 0.0) + measured.getOrDefault("socketErrors", 0.0);
+        return errors == 0 ? ", all 200" : ", " + ResultsTable.count(errors) + " not 200";
+    }
+
+    private static String rowOneLimit(Map<String, Double> measured, Map<String, Double> ceiling) {
+        boolean tool = measured.getOrDefault("loadCores", 0.0) > measured.getOrDefault("referenceCores", 0.0);
+        return String.format(Locale.ROOT, "CPU (machine %.0f%% busy): the server took %.2f cores (%.0f%% of it in the kernel), the"
+                        + " load tool %.2f (the larger share: " + (tool ? "the load tool limits" : "the server's socket I/O limits")
+                        + "); against the static responder %.2f (%.0f%% kernel) and %.2f. So %s",
+                measured.getOrDefault("machineBusyPercent", -1.0), measured.getOrDefault("referenceCores", -1.0),
+                measured.getOrDefault("referenceKernelPercent", -1.0), measured.getOrDefault("loadCores", -1.0),
+                ceiling.getOrDefault("staticCores", -1.0), ceiling.getOrDefault("staticKernelPercent", -1.0),
+                ceiling.getOrDefault("loadCores", -1.0), Bottlenecks.ROW_1);
+    }
+
+    // ---- row 2 -----------------------------------------------------------------------------------------
+
+    private void rowTwo(Duration left) throws IOException {
+        Path out = WORK.resolve("row2-throughput.json");
+        Files.deleteIfExists(out);
+        List<String> jvm = new ArrayList<>(GATLING_JVM);
+        jvm.add("-Xlog:gc:file=" + LOGS.resolve("row2-gc.log"));
+        jvm.add("-Dbench.out=" + out);
+        // connections piled up when the load stops close after 3 s idle instead of 60 (busy ones are never idle that long)
+        jvm.add("-Dgatling.http.pooledConnectionIdleTimeout=3000");
+        if (options.quick()) {
+            jvm.addAll(List.of("-Dbench.rates=500,1000", "-Dbench.levelSeconds=3", "-Dbench.warmUpSeconds=3"));
+        } else {
+            jvm.add("-Dbench.rates=2000,3000,4000,5000,6000,6500,7000,7500,8000,8500");
+        }
+        runGatling("row2-throughput", jvm, JourneyThroughputSimulation.class.getName(), min(left, Duration.ofSeconds(300)), out);
+        JsonNode json = BenchFiles.JSON.readTree(out.toFile());
+        JsonNode best = json.path("sustained");
+        String stopped = json.path("stoppedBecause").isNull() ? "every level stayed within the limits (the stair ends there)"
+                : "the next level went past the limits: " + json.path("stoppedBecause").asText();
+        if (best.isMissingNode() || best.isNull()) {
+            table.add(new ResultsTable.Line(2, ROW_NAMES.get(2), "no level within the limits (99% success, p99 ≤ 1 s); " + stopped,
+                    ROW_TARGETS.get(2), false, Bottlenecks.ROW_2));
+            return;
+        }
+        double rate = best.path("completedPerSecond").asDouble();
+        table.add(new ResultsTable.Line(2, ROW_NAMES.get(2) + " (open injection, 6 requests each, one test user each)",
+                String.format(Locale.ROOT, "**%s/s** sustained (offered %s/s: %.2f%% ok, time to container p50 %d ms, p99 %d ms;"
+                                + " %s journeys in all); %s", ResultsTable.count(rate), ResultsTable.count(best.path("offeredPerSecond").asDouble()),
+                        best.path("successPercent").asDouble(), best.path("p50Millis").asLong(), best.path("p99Millis").asLong(),
+                        ResultsTable.count(json.path("journeysSucceeded").asDouble() + json.path("journeysFailed").asDouble()), stopped),
+                ROW_TARGETS.get(2), rate >= 2000,
+                String.format(Locale.ROOT, "CPU: the Gatling process (load and embedded webserver) used %.2f cores, the machine was"
+                                + " %.0f%% busy, GC %.0f ms/s; %s", best.path("processCores").asDouble(),
+                        best.path("machineBusyPercent").asDouble(), best.path("gcMillisPerSecond").asDouble(), Bottlenecks.ROW_2)));
+    }
+
+    // ---- row 3 -----------------------------------------------------------------------------------------
+
+    private void rowThree(Duration left) throws IOException {
+        Path out = WORK.resolve("row3-concurrency.json");
+        Files.deleteIfExists(out);
+        List<String> jvm = new ArrayList<>(GATLING_JVM);
+        jvm.add("-Xlog:gc:file=" + LOGS.resolve("row3-gc.log"));
+        jvm.add("-Dbench.out=" + out);
+        if (options.quick()) {
+            jvm.addAll(List.of("-Dbench.steps=1000,2000", "-Dbench.holdSeconds=10", "-Dbench.settleSeconds=3"));
+        } else {
+            jvm.add("-Dbench.steps=5000,10000,15000,20000,21000");
+        }
+        runGatling("row3-concurrency", jvm, JourneyConcurrencySimulation.class.getName(), min(left, Duration.ofSeconds(330)), out);
+        JsonNode json = BenchFiles.JSON.readTree(out.toFile());
+        int held = 0;
+        int hold = json.path("holdSeconds").asInt();
+        for (JsonNode step : json.path("steps")) {
+            if (step.path("failedSoFar").asLong() == 0 && step.path("inFlight").asLong() >= step.path("target").asLong()) {
+                held = step.path("target").asInt();
+            }
+        }
+        boolean heldTop = held == json.path("top").asInt() && json.path("failedDuringHold").asLong() == 0;
+        JsonNode heap = json.path("heap");
+        long failed = json.path("journeysFailed").asLong();
+        GcLog gc = GcLog.read(LOGS.resolve("row3-gc.log"));
+        String measured = String.format(Locale.ROOT, "**%s** held %d s with 0 failures%s (mid-hold the webserver counted %s containers"
+                        + " held); heap after full GC %s (%s before the load) of %s:"
+                        + " **%s bytes per in-flight journey**%s; %s open files at most; all %s journeys then got their container: %s",
+                ResultsTable.count(held), heldTop ? hold : 0, heldTop ? "" : " (top step not held)",
+                ResultsTable.count(heap.path("serverHeldContainers").asDouble()),
+                ResultsTable.megabytes(heap.path("duringHoldBytes").asDouble()), ResultsTable.megabytes(heap.path("beforeLoadBytes").asDouble()),
+                ResultsTable.megabytes(json.path("maxHeapBytes").asDouble()), ResultsTable.count(heap.path("bytesPerInFlightJourney").asDouble()),
+                gc.describe(), ResultsTable.count(json.path("maxOpenFilesUntilHoldEnd").asDouble()), ResultsTable.count(json.path("top").asDouble()),
+                failed == 0 && json.path("runPassed").asBoolean() ? "100% ok, run passed" : failed + " failed");
+        table.add(new ResultsTable.Line(3, ROW_NAMES.get(3) + " (slow first ping, shared connections)", measured,
+                ROW_TARGETS.get(3), heldTop && held >= 20_000 && failed == 0,
+                String.format(Locale.ROOT, "not the load test: %.2f cores during the hold; %s", json.path("processCoresDuringHold").asDouble(),
+                        Bottlenecks.ROW_3)));
+    }
+
+    // ---- row 4 -----------------------------------------------------------------------------------------
+
+    private void rowFour(Duration left) throws IOException {
+        int users = options.quick() ? 2_000 : 20_000;
+        Targets.Reference reference = Targets.startReference(children, "row4-reference", WORK, List.of("-Dlocal.rateLimit=0"));
+        Path out = WORK.resolve("row4-provisioning.json");
+        Files.deleteIfExists(out);
+        try {
+            Children.Child child = children.start("row4-provisioning", Children.java(List.of("-Xmx1G",
+                    "-Dbench.descriptor=" + WORK.resolve("row4-reference-descriptor.json"), "-Dbench.users=" + users,
+                    "-Dbench.serverPid=" + reference.process().pid(), "-Dbench.out=" + out,
+                    "-Dresults.dir=" + OUT.resolve("runs")), ProvisioningBenchmark.class.getName(), List.of()),
+                    line -> line.startsWith("measured") || line.startsWith("cold"));
+            int status = children.await(child, min(left, Duration.ofSeconds(150)));
+            if (status != 0 || !Files.isRegularFile(out)) {
+                throw new IllegalStateException("the provisioning benchmark ended with status " + status + " (see " + child.log() + ")");
+            }
+        } finally {
+            children.stop(reference.process());
+        }
+        JsonNode json = BenchFiles.JSON.readTree(out.toFile());
+        double provision = json.path("provisionPerSecond").asDouble();
+        double teardown = json.path("teardownPerSecond").asDouble();
+        boolean clean = json.path("teardownClean").asBoolean();
+        table.add(new ResultsTable.Line(4, "Provisioning with TestUserProvisioner, users/s (rate limit off, "
+                        + json.path("concurrency").asInt() + " at once)",
+                String.format(Locale.ROOT, "**%s/s** (%s users in %.1f s); %s/s for the first %s from a cold JVM",
+                        ResultsTable.count(provision), ResultsTable.count(users), json.path("provisionSeconds").asDouble(),
+                        ResultsTable.count(json.path("cold").path("provisionPerSecond").asDouble()),
+                        ResultsTable.count(json.path("cold").path("users").asDouble())),
+                "≥ 500/s", provision >= 500 && json.path("cold").path("provisionPerSecond").asDouble() >= 500, cpuLimit(json.path("provisionCpu"), Bottlenecks.ROW_4)));
+        table.add(new ResultsTable.Line(4, "Teardown with RunTeardown, users/s",
+                String.format(Locale.ROOT, "**%s/s** (%s users in %.1f s, leftovers checked; %s/s cold), %s", ResultsTable.count(teardown),
+                        ResultsTable.count(users), json.path("teardownSeconds").asDouble(),
+                        ResultsTable.count(json.path("cold").path("teardownPerSecond").asDouble()),
+                        clean ? "clean" : "NOT clean: " + json.path("teardownFailures").asInt() + " failures, e.g. "
+                                + json.path("teardownFailureExample").asText()),
+                "as fast (≥ 500/s), clean", teardown >= 500 && clean && json.path("cold").path("teardownClean").asBoolean(), cpuLimit(json.path("teardownCpu"), Bottlenecks.ROW_4)));
+    }
+
+    private static String cpuLimit(JsonNode cpu, String why) {
+        return String.format(Locale.ROOT, "CPU: machine %.0f%% busy, the client took %.2f cores, the webserver %.2f; %s",
+                cpu.path("machineBusyPercent").asDouble(), cpu.path("clientCores").asDouble(), cpu.path("serverCores").asDouble(), why);
+    }
+
+    // ---- row 5 -----------------------------------------------------------------------------------------
+
+    private void rowFive(Duration left) throws IOException {
+        Path out = WORK.resolve("row5-recorder.json");
+        Files.deleteIfExists(out);
+        int journeys = options.quick() ? 100_000 : 1_000_000;
+        Children.Child child = children.start("row5-recorder", Children.java(List.of("-Xmx1G", "-Dbench.out=" + out,
+                "-Dbench.journeys=" + journeys, "-Dbench.threads=2"), RecorderCost.class.getName(), List.of()), line -> false);
+        int status = children.await(child, min(left, Duration.ofSeconds(120)));
+        if (status != 0 || !Files.isRegularFile(out)) {
+            throw new IllegalStateException("the recorder benchmark ended with status " + status + " (see " + child.log() + ")");
+        }
+        JsonNode json = BenchFiles.JSON.readTree(out.toFile());
+        double nanos = json.path("nanosPerJourney").asDouble();
+        double retained = json.path("bytesRetainedPerJourney").asDouble();
+        table.add(new ResultsTable.Line(5, "JourneyRecorder: one journey's calls (started, 6 requests, acquired, released,"
+                        + " finished), 2 threads at once",
+                String.format(Locale.ROOT, "**%.0f ns** per journey, %.0f bytes allocated (young garbage), %.1f bytes retained"
+                                + " (%s journeys recorded twice)", nanos, json.path("bytesAllocatedPerJourney").asDouble(), retained,
+                        ResultsTable.count(json.path("journeys").asDouble())),
+                ROW_TARGETS.get(5), nanos < 1000 && Math.abs(retained) < 8, Bottlenecks.ROW_5_RECORDER));
+        double summaryNanos = json.path("summaryMillis").asDouble() * 1e6 / json.path("summaryJourneys").asDouble();
+        table.add(new ResultsTable.Line(5, "Run results and summary (JSON and Markdown)",
+                String.format(Locale.ROOT, "%.0f ms and %s for %s journeys: %.2f ns per journey, and its cost does not grow"
+                                + " with them (histograms, not lists)", json.path("summaryMillis").asDouble(),
+                        ResultsTable.megabytes(json.path("summaryBytes").asDouble()), ResultsTable.count(json.path("summaryJourneys").asDouble()),
+                        summaryNanos),
+                ROW_TARGETS.get(5), summaryNanos < 1000, Bottlenecks.ROW_5_SUMMARY));
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------
+
+    /**
+     * Runs a simulation in its own JVM. Once it has written its result it has {@link #TEARDOWN_PATIENCE} to
+     * tear down and exit (a run whose hooks failed can hang on the embedded webserver's threads); then it is
+     * stopped, which still tears the run down (the suite's shutdown hook).
+     */
+    private void runGatling(String name, List<String> jvm, String simulation, Duration timeout, Path result) {
+        Children.Child child = children.start(name, Children.java(jvm, "io.gatling.app.Gatling",
+                List.of("-s", simulation, "-rf", OUT.resolve("gatling").toString(), "-nr")), Children::benchLines);
+        Instant until = Instant.now().plus(timeout);
+        while (child.process().isAlive() && Instant.now().isBefore(until) && !Files.isRegularFile(result)) {
+            Targets.sleep(500);
+        }
+        Instant resultAt = Instant.now();
+        Duration rest = Duration.between(resultAt, until);
+        int status = children.await(child, rest.compareTo(TEARDOWN_PATIENCE) < 0 || !Files.isRegularFile(result) ? rest : TEARDOWN_PATIENCE);
+        if (status != 0) {
+            System.out.println("[bench] " + name + " ended with status " + status + " (see " + child.log() + ")");
+        }
+    }
+
+    private static final Duration TEARDOWN_PATIENCE = Duration.ofSeconds(90);
+
+    private static Duration min(Duration left, Duration limit) {
+        Duration usable = left.minusSeconds(5);
+        if (usable.toSeconds() < 20) {
+            throw new IllegalStateException("skipped: the time budget is spent");
+        }
+        return usable.compareTo(limit) < 0 ? usable : limit;
+    }
+}
