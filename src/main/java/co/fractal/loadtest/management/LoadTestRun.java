@@ -5,9 +5,6 @@ import co.fractal.loadtest.config.RunId;
 import co.fractal.loadtest.journey.ContainerRow;
 import co.fractal.loadtest.journey.Journey;
 import co.fractal.loadtest.journey.JourneyListener;
-import co.fractal.loadtest.management.cloud.CloudJanitor;
-import co.fractal.loadtest.management.heroku.Formation;
-import co.fractal.loadtest.management.heroku.WebTierScaler;
 import co.fractal.loadtest.results.JourneyRecorder;
 import co.fractal.loadtest.results.JourneyResult;
 import co.fractal.loadtest.results.RunInfo;
@@ -18,6 +15,7 @@ import co.fractal.loadtest.results.Verdict;
 import co.fractal.loadtest.results.Violation;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,18 +42,16 @@ public final class LoadTestRun implements JourneyListener {
     private final RunLedger ledger = new RunLedger();
     private final Queue<String> unusedUsers = new ConcurrentLinkedQueue<>();
     private final AtomicInteger journeysWithoutUser = new AtomicInteger();
-    private final RunFiles files;
     private final Thread shutdownHook = new Thread(() -> finish(true), "load-test-teardown");
 
     private volatile ConnectedTarget target;
-    private volatile RunManifest manifest;
+    private volatile RunKeeper keeper;
     private volatile Instant loadStartedAt;
     private Verdict verdict;
 
     public LoadTestRun(RunConfig config, Consumer<String> out) {
         this.config = config;
         this.out = out;
-        this.files = new RunFiles(config.results().dir());
     }
 
     /** Gets the target and the test users ready; on failure removes what it made, then throws. */
@@ -72,45 +68,30 @@ public final class LoadTestRun implements JourneyListener {
             removeShutdownHook();
             throw e;
         }
-        unusedUsers.addAll(manifest.users());
+        unusedUsers.addAll(keeper.manifest().users());
         loadStartedAt = Instant.now();
     }
 
     private void adopt(Path pointer) {
         RunId runId = new RunId(RunFiles.readJson(pointer, AdoptionPointer.class).runId());
-        manifest = files.manifest(runId.value()).orElseThrow(() -> new IllegalStateException(
+        RunManifest manifest = new RunFiles(config.results().dir()).manifest(runId.value()).orElseThrow(() -> new IllegalStateException(
                 "run.adopt=" + pointer + " names run " + runId + ", which has no manifest in " + config.results().dir()));
         target = manifest.serverDescriptor() != null
                 ? ConnectedTarget.attach(config.target(), RunFiles.readJson(Path.of(manifest.serverDescriptor()), ServerDescriptor.class))
-                : ConnectedTarget.login(config.target().at(java.net.URI.create(manifest.targetUrl())),
-                manifest.hostServicePort(), config.admin(), Optional.empty());
+                : ConnectedTarget.login(config.target().at(URI.create(manifest.targetUrl())), manifest.hostServicePort(),
+                config.admin(), Optional.empty());
+        keeper = new RunKeeper(config, target, manifest, out);
         out.accept("adopted run " + runId + " with " + manifest.users().size() + " test users on " + target.target());
     }
 
     private void provision() {
         target = ConnectedTarget.open(config, out);
-        manifest = RunManifest.begin(config, target, null);
-        files.write(manifest);
+        keeper = new RunKeeper(config, target, out);
         try {
-            Optional<WebTierScaler> webTier = webTier();
-            if (webTier.isPresent()) {
-                Formation before = webTier.get().scaleForRun();
-                manifest = manifest.withFormation(before, new Formation(before.app(), before.processType(),
-                        config.heroku().size(), config.heroku().quantity()));
-                files.write(manifest);
-            }
-            TestUserProvisioner provisioner = new TestUserProvisioner(target.webserver(), config.provision(),
-                    config.maxDuration(), out);
-            ProvisionedUsers users = provisioner.provision(config.runId(), config.load().users());
-            manifest = manifest.withUsers(users.all(), users.reused()).inState(RunManifest.PROVISIONED, Instant.now());
-            files.write(manifest);
+            keeper.provision(null);
         } catch (RuntimeException e) {
-            List<String> created = e instanceof ProvisioningException p ? p.created() : List.of();
-            manifest = manifest.withUsers(created, List.of());
-            out.accept("provisioning failed (" + e.getMessage() + "): removing what it created");
-            tearDown();
             target.close();
-            throw new IllegalStateException("run " + config.runId() + " could not be provisioned: " + e.getMessage(), e);
+            throw e;
         }
     }
 
@@ -123,7 +104,7 @@ public final class LoadTestRun implements JourneyListener {
         Journey journey = new Journey(id, config.journey(), this, System::nanoTime);
         recorder.started(journey.username());
         if (user == null) {
-            journey.refuse("no test user left", "more journeys than the " + manifest.users().size() + " provisioned users");
+            journey.refuse("no test user left", "more journeys than the " + keeper.manifest().users().size() + " provisioned users");
         }
         return journey;
     }
@@ -193,9 +174,9 @@ public final class LoadTestRun implements JourneyListener {
         }
         Instant endedAt = Instant.now();
         if (loadStartedAt == null) {
-            if (interrupted && manifest != null) {
-                out.accept("interrupted while provisioning: removing what run " + manifest.runId() + " created");
-                tearDown();
+            if (interrupted && keeper != null && keeper.manifest() != null) {
+                out.accept("interrupted while provisioning: removing what run " + config.runId() + " created");
+                keeper.tearDown(ledger);
             }
             // otherwise start() failed, and removed what it had created before throwing
             verdict = new Verdict(false, List.of("the run never started"), List.of());
@@ -203,11 +184,11 @@ public final class LoadTestRun implements JourneyListener {
         }
         boolean cutShort = interrupted || Duration.between(loadStartedAt, endedAt).compareTo(config.maxDuration()) >= 0;
         if (interrupted) {
-            out.accept("interrupted: tearing run " + manifest.runId() + " down before exiting");
+            out.accept("interrupted: tearing run " + keeper.manifest().runId() + " down before exiting");
         }
         RunResults results = recorder.results(endedAt, cutShort);
-        TeardownReport teardown = tearDown();
-        RunInfo info = new RunInfo(manifest.runId(), config.target().name(), target.target().url().toString(),
+        TeardownReport teardown = keeper.tearDown(ledger);
+        RunInfo info = new RunInfo(keeper.manifest().runId(), config.target().name(), target.target().url().toString(),
                 config.load().profile().id(), config.load().users(), config.load().spawnRate(),
                 config.load().profile().minSuccessPercent(), loadStartedAt, endedAt, GatlingReports.latest(loadStartedAt),
                 cutShort);
@@ -217,20 +198,6 @@ public final class LoadTestRun implements JourneyListener {
             removeShutdownHook();
         }
         return verdict;
-    }
-
-    private TeardownReport tearDown() {
-        RunTeardown teardown = new RunTeardown(target.webserver(), target.adminToken(),
-                () -> CloudJanitor.connect(config.cloud()), this::webTier, config.provision().concurrency(), out);
-        RunTeardown.Outcome outcome = teardown.tearDown(manifest, ledger);
-        manifest = manifest.withCloudCleaned(outcome.cloudCleaned()).inState(outcome.report().clean()
-                ? RunManifest.TORN_DOWN : RunManifest.TEARDOWN_FAILED, Instant.now());
-        files.write(manifest);
-        return outcome.report();
-    }
-
-    private Optional<WebTierScaler> webTier() {
-        return config.heroku().enabled() ? Optional.of(new WebTierScaler(config.heroku())) : Optional.empty();
     }
 
     private void removeShutdownHook() {

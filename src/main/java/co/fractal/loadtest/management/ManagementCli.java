@@ -7,15 +7,18 @@ import co.fractal.loadtest.config.RunId;
 import co.fractal.loadtest.config.Target;
 import co.fractal.loadtest.management.cloud.CloudJanitor;
 import co.fractal.loadtest.results.SlackNotifier;
+import co.fractal.loadtest.results.TeardownReport;
 import co.fractal.loadtest.webserver.UserRecord;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -93,58 +96,37 @@ public final class ManagementCli {
 
     private int provision(CliArguments args) {
         RunConfig run = config.get();
-        Optional<Path> descriptor = args.option("--descriptor").map(Path::of);
+        Optional<Path> descriptor = args.option("--descriptor").map(Path::of).filter(d -> isLocal(run));
         ConnectedTarget target = connect(run, descriptor);
-        RunManifest manifest = RunManifest.begin(run, target, descriptor.filter(d -> isLocal(run)).map(Path::toString).orElse(null));
-        RunFiles files = new RunFiles(run.results().dir());
-        files.write(manifest);
-        try {
-            ProvisionedUsers users = new TestUserProvisioner(target.webserver(), run.provision(), run.maxDuration(), out::println)
-                    .provision(run.runId(), run.load().users());
-            manifest = manifest.withUsers(users.all(), users.reused()).inState(RunManifest.PROVISIONED, Instant.now());
-            files.write(manifest);
-        } catch (ProvisioningException e) {
-            files.write(manifest.withUsers(e.created(), List.of()));
-            err.println("manage provision: " + e.getMessage() + "; removing the " + e.created().size() + " user(s) it created");
-            new RunTeardown(target.webserver(), target.adminToken(), () -> CloudJanitor.connect(run.cloud()),
-                    Optional::empty, run.provision().concurrency(), out::println)
-                    .tearDown(files.manifest(run.runId().value()).orElseThrow(), new RunLedger());
-            return 1;
-        }
-        Path file = files.runDir(run.runId().value()).resolve(RunFiles.MANIFEST);
-        args.option("--pointer").map(Path::of).ifPresent(pointer -> RunFiles.writeJson(pointer, new AdoptionPointer(run.runId().value())));
-        out.println("provisioned run " + run.runId() + ": " + manifest.users().size() + " test users on " + target.target()
-                + "; manifest " + file);
+        RunManifest manifest = new RunKeeper(run, target, out::println).provision(descriptor.map(Path::toString).orElse(null));
+        args.option("--pointer").map(Path::of).ifPresent(pointer -> RunFiles.writeJson(pointer, new AdoptionPointer(manifest.runId())));
+        out.println("provisioned run " + manifest.runId() + ": " + manifest.users().size() + " test users on " + target.target()
+                + "; manifest " + new RunFiles(run.results().dir()).runDir(manifest.runId()).resolve(RunFiles.MANIFEST));
         return 0;
     }
 
     private int teardown(CliArguments args) {
         RunConfig run = config.get();
-        RunFiles files = new RunFiles(run.results().dir());
         String runId = args.option("--run").or(() -> args.option("--adopt")
                         .map(p -> RunFiles.readJson(Path.of(p), AdoptionPointer.class).runId()))
                 .orElseThrow(() -> new IllegalArgumentException("teardown: name the run with --run <run id> or --adopt <pointer file>"));
-        RunManifest manifest = files.manifest(new RunId(runId).value()).orElseThrow(() ->
+        RunManifest manifest = new RunFiles(run.results().dir()).manifest(new RunId(runId).value()).orElseThrow(() ->
                 new IllegalStateException("no manifest for run " + runId + " in " + run.results().dir()));
         ConnectedTarget target = manifest.serverDescriptor() != null
                 ? ConnectedTarget.attach(run.target(), ServerDescriptor.await(Path.of(manifest.serverDescriptor()), Duration.ZERO, Instant.EPOCH))
-                : ConnectedTarget.login(run.target().at(java.net.URI.create(manifest.targetUrl())), manifest.hostServicePort(),
+                : ConnectedTarget.login(run.target().at(URI.create(manifest.targetUrl())), manifest.hostServicePort(),
                 run.admin(), Optional.empty());
-        RunTeardown.Outcome outcome = new RunTeardown(target.webserver(), target.adminToken(),
-                () -> CloudJanitor.connect(run.cloud()), () -> webTier(run), run.provision().concurrency(), out::println)
-                .tearDown(manifest, new RunLedger());
-        files.write(manifest.withCloudCleaned(outcome.cloudCleaned())
-                .inState(outcome.report().clean() ? RunManifest.TORN_DOWN : RunManifest.TEARDOWN_FAILED, Instant.now()));
-        outcome.report().failures().forEach(f -> out.println("  could not remove: " + f));
-        outcome.report().leftovers().forEach(l -> out.println("  left behind: " + l));
-        outcome.report().warnings().forEach(w -> out.println("  warning: " + w));
-        int status = outcome.report().clean() ? 0 : 1;
+        TeardownReport report = new RunKeeper(run, target, manifest, out::println).tearDown(new RunLedger());
+        report.failures().forEach(f -> out.println("  could not remove: " + f));
+        report.leftovers().forEach(l -> out.println("  left behind: " + l));
+        report.warnings().forEach(w -> out.println("  warning: " + w));
+        int status = report.clean() ? 0 : 1;
         if (args.option("--sweep-older-than").isPresent()) {
             status = Math.max(status, sweepWith(run, target, Durations.parse("--sweep-older-than", args.option("--sweep-older-than").get()), false));
         }
-        if (!outcome.report().clean()) {
-            err.println("manage teardown: run " + runId + " not fully torn down: " + outcome.report().failures().size()
-                    + " failure(s), " + outcome.report().leftovers().size() + " leftover(s)");
+        if (!report.clean()) {
+            err.println("manage teardown: run " + runId + " not fully torn down: " + report.failures().size()
+                    + " failure(s), " + report.leftovers().size() + " leftover(s)");
         }
         return status;
     }
@@ -219,7 +201,7 @@ public final class ManagementCli {
                 .orElse(run.results().dir().resolve("latest").resolve("summary.json"));
         SlackNotifier.Outcome outcome = new SlackNotifier(run.notifications()).send(summary, jobStatus.equals("success"));
         // a Slack outage must not turn a load test's outcome into a failed job: it is reported, not fatal
-        out.println("Slack message " + outcome.status().name().toLowerCase(java.util.Locale.ROOT) + ": " + outcome.detail());
+        out.println("Slack message " + outcome.status().name().toLowerCase(Locale.ROOT) + ": " + outcome.detail());
         return 0;
     }
 
@@ -250,11 +232,6 @@ public final class ManagementCli {
 
     private static boolean isLocal(RunConfig run) {
         return run.target().kind() == Target.Kind.LOCAL;
-    }
-
-    private static Optional<co.fractal.loadtest.management.heroku.WebTierScaler> webTier(RunConfig run) {
-        return run.heroku().enabled() ? Optional.of(new co.fractal.loadtest.management.heroku.WebTierScaler(run.heroku()))
-                : Optional.empty();
     }
 
     private int usage(String problem) {

@@ -3,7 +3,6 @@ package co.fractal.loadtest.results;
 import static co.fractal.loadtest.results.RunFixtures.cleanTeardown;
 import static co.fractal.loadtest.results.RunFixtures.info;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
