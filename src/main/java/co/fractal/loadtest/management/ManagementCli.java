@@ -113,7 +113,7 @@ public final class ManagementCli {
         RunManifest manifest = new RunFiles(run.results().dir()).manifest(new RunId(runId).value()).orElseThrow(() ->
                 new IllegalStateException("no manifest for run " + runId + " in " + run.results().dir()));
         ConnectedTarget target = manifest.serverDescriptor() != null
-                ? ConnectedTarget.attach(run.target(), ServerDescriptor.await(Path.of(manifest.serverDescriptor()), Duration.ZERO, Instant.EPOCH))
+                ? ConnectedTarget.attach(run.target(), ServerDescriptor.await(Path.of(manifest.serverDescriptor()), Duration.ZERO))
                 : ConnectedTarget.login(run.target().at(URI.create(manifest.targetUrl())), manifest.hostServicePort(),
                 run.admin(), Optional.empty());
         TeardownReport report = new RunKeeper(run, target, manifest, out::println).tearDown(new RunLedger());
@@ -211,7 +211,7 @@ public final class ManagementCli {
         }
         Path file = descriptor.orElseThrow(() -> new IllegalArgumentException(
                 "target=local: name the running reference webserver with --descriptor <file>"));
-        return ConnectedTarget.attach(run.target(), ServerDescriptor.await(file, Duration.ofSeconds(60), ServerDescriptor.thisProcessStart()));
+        return ConnectedTarget.attach(run.target(), ServerDescriptor.await(file, Duration.ofSeconds(60)));
     }
 
     // a local target has nothing to inspect unless a reference webserver runs in the background
@@ -224,7 +224,7 @@ public final class ManagementCli {
             out.println("target=local: no reference webserver running in the background (no " + descriptor + "): nothing on a target to look at");
             return Optional.empty();
         }
-        return Optional.of(ConnectedTarget.attach(run.target(), ServerDescriptor.await(descriptor, Duration.ZERO, Instant.EPOCH)));
+        return Optional.of(ConnectedTarget.attach(run.target(), ServerDescriptor.await(descriptor, Duration.ZERO)));
     }
 
     /** Where the Maven lifecycle's background reference webserver describes itself. */

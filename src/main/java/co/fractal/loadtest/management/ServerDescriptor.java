@@ -2,10 +2,13 @@ package co.fractal.loadtest.management;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * How to reach a reference webserver started in another process (by the Maven lifecycle): the file
@@ -20,37 +23,43 @@ import java.time.Instant;
 public record ServerDescriptor(String baseUrl, int hostServicePort, String adminUsername, String adminPassword) {
 
     /**
-     * Reads the descriptor, waiting up to {@code patience} for a server to write one no older than
-     * {@code notBefore} (a file left by an earlier build describes a server that is gone).
+     * Reads the descriptor, waiting up to {@code patience} for a server to write one and to answer at the
+     * address it gives (a file left by a server that was killed describes a server that is gone).
      */
-    public static ServerDescriptor await(Path file, Duration patience, Instant notBefore) {
+    public static ServerDescriptor await(Path file, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
+        String seen = "no file";
         while (true) {
-            if (writtenSince(file, notBefore)) {
+            if (Files.isRegularFile(file)) {
                 try {
-                    return RunFiles.readJson(file, ServerDescriptor.class);
+                    ServerDescriptor descriptor = RunFiles.readJson(file, ServerDescriptor.class);
+                    if (descriptor.answers()) {
+                        return descriptor;
+                    }
+                    seen = "nothing answers at " + descriptor.baseUrl;
                 } catch (UncheckedIOException halfWritten) {
-                    // the server is still writing it: read again below
+                    seen = "an unreadable file";
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no reference webserver descriptor at " + file + " written since "
-                        + notBefore + " (waited " + patience.toSeconds() + " s): is the webserver started "
+                throw new IllegalStateException("no reference webserver described by " + file + " (" + seen + ", waited "
+                        + patience.toSeconds() + " s): is the webserver started "
                         + "(mvn exec:java@local-webserver -Dexec.args=\"--descriptor " + file + "\")?");
             }
             TestUserProvisioner.sleep(Duration.ofMillis(100));
         }
     }
 
-    /** When this process started: a descriptor it waits for must be newer. */
-    public static Instant thisProcessStart() {
-        return ProcessHandle.current().info().startInstant().orElse(Instant.EPOCH);
-    }
-
-    private static boolean writtenSince(Path file, Instant notBefore) {
+    private boolean answers() {
         try {
-            return Files.isRegularFile(file) && !Files.getLastModifiedTime(file).toInstant().isBefore(notBefore);
-        } catch (IOException e) {
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build().send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/status/00000000-0000-0000-0000-000000000000"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

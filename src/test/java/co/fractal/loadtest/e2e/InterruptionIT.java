@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +33,7 @@ class InterruptionIT {
                 "co.fractal.loadtest.localserver.LocalWebserverMain", "--descriptor", descriptor.toString())
                 .redirectErrorStream(true).redirectOutput(run.dir().resolve("webserver.log").toFile()).start();
         try {
-            ServerDescriptor webserver = ServerDescriptor.await(descriptor, Duration.ofSeconds(60), Instant.EPOCH);
+            ServerDescriptor webserver = ServerDescriptor.await(descriptor, Duration.ofSeconds(60));
             AdminView leftovers = new AdminView(java.net.URI.create(webserver.baseUrl()), webserver.adminUsername(),
                     webserver.adminPassword());
             Process maven = run.args("gatling:test", "-Dtarget=" + webserver.baseUrl(),

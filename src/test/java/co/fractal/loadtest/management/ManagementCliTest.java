@@ -149,6 +149,21 @@ class ManagementCliTest {
     }
 
     @Test
+    void aDescriptorLeftByAServerThatIsGoneIsNotTrusted() throws Exception {
+        Path stale = results.resolve("stale.json");
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        new ObjectMapper().writeValue(stale.toFile(), new ServerDescriptor("http://127.0.0.1:" + closedPort, 1, "admin", "pw"));
+
+        assertThat(manage(Map.of(), "teardown", "--run", "20200101-000000-abcd")).isEqualTo(1);
+        assertThat(ServerDescriptor.await(descriptor, java.time.Duration.ZERO).baseUrl()).isEqualTo(server.baseUrl().toString());
+        Throwable gone = org.assertj.core.api.Assertions.catchThrowable(() -> ServerDescriptor.await(stale, java.time.Duration.ofMillis(300)));
+        assertThat(gone).hasMessageContaining("nothing answers at http://127.0.0.1:" + closedPort);
+    }
+
+    @Test
     void aFailingCommandSaysWhyInOneLineAndExitsNonZero() {
         assertThat(manage("teardown", "--run", "20200101-000000-abcd")).isEqualTo(1);
         assertThat(errors().strip()).isEqualTo("manage teardown: no manifest for run 20200101-000000-abcd in " + results);
