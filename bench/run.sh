@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The performance benchmark of the load generator, the reference webserver and provisioning (README,
 # "Benchmark"): one command, bounded in time, all load on 127.0.0.1. Prints one Markdown table and writes it
-# to target/bench/results.md; raw figures go to target/bench/work/, every process's output to target/bench/logs/.
+# to target/bench/results.md; raw figures go to target/bench/figures/, every process's output to target/bench/logs/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

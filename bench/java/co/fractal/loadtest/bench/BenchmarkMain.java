@@ -21,7 +21,7 @@ import java.util.Set;
 /**
  * The benchmark ({@code bench/run.sh}): runs the five rows of the issue one after the other, every load on
  * 127.0.0.1 and every process started and stopped here, within a time budget; prints one Markdown table and
- * writes it to {@code target/bench/results.md} (each row's raw figures stay in {@code target/bench/work/},
+ * writes it to {@code target/bench/results.md} (each row's raw figures stay in {@code target/bench/figures/},
  * each process's output in {@code target/bench/logs/}).
  * <p>
  * Options: {@code --tool auto|wrk|gatling} (row 1's load process; auto takes wrk when installed),
@@ -32,7 +32,7 @@ import java.util.Set;
  */
 public final class BenchmarkMain {
     private static final Path OUT = Path.of("target", "bench");
-    private static final Path WORK = OUT.resolve("work");
+    private static final Path WORK = OUT.resolve("figures");
     private static final Path LOGS = OUT.resolve("logs");
     private static final List<String> GATLING_JVM = List.of("-Xmx1G", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12",
             "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
