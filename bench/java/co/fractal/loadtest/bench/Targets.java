@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -41,13 +40,12 @@ final class Targets {
     /** Starts the reference webserver with these {@code -D} settings; returns once its descriptor is written. */
     static Reference startReference(Children children, String name, Path work, List<String> settings) {
         Path descriptor = work.resolve(name + "-descriptor.json");
-        Instant notBefore = Instant.now().minusSeconds(1);
         List<String> jvm = new java.util.ArrayList<>(List.of("-Xmx1G"));
         jvm.addAll(settings);
         Children.Child child = children.start(name, Children.java(jvm, "co.fractal.loadtest.localserver.LocalWebserverMain",
                 List.of("--descriptor", descriptor.toString())), line -> false);
         try {
-            return new Reference(child, ServerDescriptor.await(descriptor, START_PATIENCE, notBefore));
+            return new Reference(child, ServerDescriptor.await(descriptor, START_PATIENCE));
         } catch (RuntimeException e) {
             children.stop(child);
             throw new IllegalStateException("the reference webserver did not start (see " + child.log() + "): " + e.getMessage(), e);
