@@ -16,9 +16,4 @@ public record ProvisionSettings(UserNaming naming, int concurrency) {
         return new ProvisionSettings(s.choice("users.naming", UserNaming.class, UserNaming.RUN),
                 s.integer("provision.concurrency", 16, 1, 512));
     }
-
-    /** The name of test user {@code k} of a run. */
-    public String username(RunId runId, int k) {
-        return naming == UserNaming.FIXED ? "load_test_user_" + k : "load_test_" + runId + "_" + k;
-    }
 }

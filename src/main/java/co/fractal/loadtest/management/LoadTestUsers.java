@@ -1,5 +1,6 @@
 package co.fractal.loadtest.management;
 
+import co.fractal.loadtest.config.ProvisionSettings;
 import co.fractal.loadtest.config.RunId;
 import co.fractal.loadtest.webserver.UserRecord;
 
@@ -9,20 +10,31 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Recognises load-test users by name: {@code load_test_<run id>_<k>} (a run's own users) and the original
- * {@code load_test_user_<k>}. A run's user tells its run and age; a fixed-name user only its creation time.
+ * The names of load-test users, made and recognised in this one place: {@code load_test_<run id>_<k>} (a
+ * run's own users) and the original {@code load_test_user_<k>}. A run's user tells its run and age; a
+ * fixed-name user only its creation time.
  */
-final class LoadTestUsers {
+public final class LoadTestUsers {
     /** The prefix every load-test user shares. */
-    static final String PREFIX = "load_test_";
-    private static final Pattern RUN_USER = Pattern.compile("load_test_(\\d{8}-\\d{6}-[0-9a-f]{4})_\\d+");
-    private static final Pattern FIXED_USER = Pattern.compile("load_test_user_\\d+");
+    public static final String PREFIX = "load_test_";
+    private static final Pattern RUN_USER = Pattern.compile(PREFIX + "(\\d{8}-\\d{6}-[0-9a-f]{4})_\\d+");
+    private static final Pattern FIXED_USER = Pattern.compile(PREFIX + "user_\\d+");
 
     private LoadTestUsers() {
     }
 
+    /** The name of test user {@code k} of a run. */
+    public static String name(ProvisionSettings.UserNaming naming, RunId runId, int k) {
+        return naming == ProvisionSettings.UserNaming.FIXED ? PREFIX + "user_" + k : runPrefix(runId) + k;
+    }
+
+    /** The prefix of every user named for a run. */
+    public static String runPrefix(RunId runId) {
+        return PREFIX + runId + "_";
+    }
+
     /** The run a user belongs to, when its name says. */
-    static Optional<RunId> runOf(String username) {
+    public static Optional<RunId> runOf(String username) {
         Matcher matcher = RUN_USER.matcher(username);
         return matcher.matches() ? RunId.parse(matcher.group(1)) : Optional.empty();
     }

@@ -126,7 +126,7 @@ public final class RunTeardown {
     private List<String> runUsers(RunManifest manifest) {
         Set<String> users = new java.util.LinkedHashSet<>(manifest.users());
         try {
-            webserver.users(admin, "load_test_" + manifest.runId() + "_")
+            webserver.users(admin, LoadTestUsers.runPrefix(new RunId(manifest.runId())))
                     .ifPresent(listed -> listed.forEach(user -> users.add(user.username())));
         } catch (RuntimeException e) {
             out.accept("could not list the run's users (" + e.getMessage() + "): deleting those the manifest names");
@@ -153,7 +153,7 @@ public final class RunTeardown {
     private boolean verify(List<String> users, List<String> leftovers, List<String> warnings) {
         Set<String> runUsers = new HashSet<>(users);
         try {
-            Optional<List<UserRecord>> listed = webserver.users(admin, commonPrefix(users));
+            Optional<List<UserRecord>> listed = webserver.users(admin, LoadTestUsers.PREFIX);
             Optional<List<ContainerRecord>> containers = webserver.containers(admin);
             if (listed.isEmpty() || containers.isEmpty()) {
                 warnings.add("leftovers not checked: the webserver lacks GET /admin/users or GET /admin/containers");
@@ -229,22 +229,6 @@ public final class RunTeardown {
         if (n > 0) {
             deleted.merge(kind, n, Integer::sum);
         }
-    }
-
-    /** The longest prefix all names share (the run's user prefix). */
-    static String commonPrefix(List<String> names) {
-        if (names.isEmpty()) {
-            return "load_test_";
-        }
-        String prefix = names.get(0);
-        for (String name : names) {
-            int i = 0;
-            while (i < prefix.length() && i < name.length() && prefix.charAt(i) == name.charAt(i)) {
-                i++;
-            }
-            prefix = prefix.substring(0, i);
-        }
-        return prefix;
     }
 
     /** One removal; true when it removed something, false when it was already gone. */

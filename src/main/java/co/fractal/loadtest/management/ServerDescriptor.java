@@ -28,12 +28,13 @@ public record ServerDescriptor(String baseUrl, int hostServicePort, String admin
      */
     public static ServerDescriptor await(Path file, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
+        HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         String seen = "no file";
         while (true) {
             if (Files.isRegularFile(file)) {
                 try {
                     ServerDescriptor descriptor = RunFiles.readJson(file, ServerDescriptor.class);
-                    if (descriptor.answers()) {
+                    if (descriptor.answers(probe)) {
                         return descriptor;
                     }
                     seen = "nothing answers at " + descriptor.baseUrl;
@@ -50,9 +51,9 @@ public record ServerDescriptor(String baseUrl, int hostServicePort, String admin
         }
     }
 
-    private boolean answers() {
+    private boolean answers(HttpClient probe) {
         try {
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build().send(
+            probe.send(
                     HttpRequest.newBuilder(URI.create(baseUrl + "/status/00000000-0000-0000-0000-000000000000"))
                             .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
             return true;

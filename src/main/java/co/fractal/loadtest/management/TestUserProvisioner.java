@@ -49,7 +49,7 @@ public final class TestUserProvisioner {
     public ProvisionedUsers provision(RunId runId, int count) {
         List<String> names = new ArrayList<>(count);
         for (int k = 0; k < count; k++) {
-            names.add(settings.username(runId, k));
+            names.add(LoadTestUsers.name(settings.naming(), runId, k));
         }
         String password = password();
         Set<String> created = ConcurrentHashMap.newKeySet();

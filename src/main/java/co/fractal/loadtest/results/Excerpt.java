@@ -1,12 +1,12 @@
 package co.fractal.loadtest.results;
 
 /** Bounded, single-line excerpts of free text (failure details, evidence), so no input can grow a summary. */
-final class Excerpt {
+public final class Excerpt {
     private Excerpt() {
     }
 
     /** The text on one line, cut to at most {@code maxChars} characters with an ellipsis; "" for null. */
-    static String of(String text, int maxChars) {
+    public static String of(String text, int maxChars) {
         if (text == null) {
             return "";
         }

@@ -1,5 +1,6 @@
 package co.fractal.loadtest.webserver;
 
+import co.fractal.loadtest.results.Excerpt;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,8 +34,7 @@ public record Answer(int status, String body) {
 
     /** The body on one line, cut to a readable length. */
     public String excerpt() {
-        String flat = body == null ? "" : body.replaceAll("\\s+", " ").trim();
-        return flat.length() > EXCERPT_LENGTH ? flat.substring(0, EXCERPT_LENGTH) + "…" : flat;
+        return Excerpt.of(body, EXCERPT_LENGTH);
     }
 
     /** A text field of a JSON node, or null when absent or JSON null. */

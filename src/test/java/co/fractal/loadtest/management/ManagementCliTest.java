@@ -157,7 +157,6 @@ class ManagementCliTest {
         }
         new ObjectMapper().writeValue(stale.toFile(), new ServerDescriptor("http://127.0.0.1:" + closedPort, 1, "admin", "pw"));
 
-        assertThat(manage(Map.of(), "teardown", "--run", "20200101-000000-abcd")).isEqualTo(1);
         assertThat(ServerDescriptor.await(descriptor, java.time.Duration.ZERO).baseUrl()).isEqualTo(server.baseUrl().toString());
         Throwable gone = org.assertj.core.api.Assertions.catchThrowable(() -> ServerDescriptor.await(stale, java.time.Duration.ofMillis(300)));
         assertThat(gone).hasMessageContaining("nothing answers at http://127.0.0.1:" + closedPort);

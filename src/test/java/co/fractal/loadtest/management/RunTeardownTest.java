@@ -106,10 +106,4 @@ class RunTeardownTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         return Answer.text(new Answer(200, response.body()).json(), "state");
     }
-
-    @Test
-    void findsTheUsersLongestCommonPrefix() {
-        assertThat(RunTeardown.commonPrefix(List.of("load_test_x_1", "load_test_x_10", "load_test_x_2"))).isEqualTo("load_test_x_");
-        assertThat(RunTeardown.commonPrefix(List.of())).isEqualTo("load_test_");
-    }
 }

@@ -1,14 +1,13 @@
 package co.fractal.loadtest.management.cloud;
 
 import co.fractal.loadtest.config.RunId;
+import co.fractal.loadtest.management.LoadTestUsers;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Which runs' resources a cleanup takes: one run (with the users it provisioned), or every stale run. A
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
  * is a run user's name ({@code load_test_<run id>_<k>}, or any name the run lists) or the run id itself.
  */
 final class RunSelection {
-    private static final Pattern RUN_USER = Pattern.compile("load_test_(\\d{8}-\\d{6}-[0-9a-f]{4})_\\d+");
-
     private final Predicate<RunId> runs;
     private final Set<String> users;
     private final Optional<RunId> single;
@@ -60,8 +57,7 @@ final class RunSelection {
         if (users.contains(startedBy)) {
             return Optional.of("user " + startedBy);
         }
-        Matcher user = RUN_USER.matcher(startedBy);
-        Optional<RunId> run = user.matches() ? RunId.parse(user.group(1)) : RunId.parse(startedBy);
+        Optional<RunId> run = LoadTestUsers.runOf(startedBy).or(() -> RunId.parse(startedBy));
         return run.filter(runs).map(id -> "run " + id);
     }
 
