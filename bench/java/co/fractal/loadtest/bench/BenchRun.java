@@ -1,16 +1,13 @@
 package co.fractal.loadtest.bench;
 
 import co.fractal.loadtest.config.RunConfig;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import static io.gatling.javaapi.http.HttpDsl.http;
-
-/** What the benchmark's journey simulations share: their run configuration and the suite's HTTP protocol. */
+/** What the benchmark's journey simulations share: their run configuration. */
 final class BenchRun {
     private BenchRun() {
     }
@@ -29,16 +26,5 @@ final class BenchRun {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.keySet().removeIf(name -> name.startsWith("SLACK_") || name.startsWith("GITHUB_"));
         return RunConfig.parse(properties, env, Clock.systemUTC());
-    }
-
-    /** The protocol of the suite's own simulation (ContainerJourneySimulation): one shared connection pool. */
-    static HttpProtocolBuilder protocol() {
-        return http
-                .shareConnections()
-                .disableWarmUp()
-                .disableCaching()
-                .acceptHeader("application/json")
-                .contentTypeHeader("application/json")
-                .userAgentHeader("fractal-webserver-load-test");
     }
 }

@@ -3,16 +3,12 @@ package co.fractal.loadtest.bench;
 import co.fractal.loadtest.config.RunConfig;
 import co.fractal.loadtest.management.LoadTestRun;
 import co.fractal.loadtest.results.Verdict;
-import co.fractal.loadtest.simulation.steps.ContainerJourney;
-import com.fasterxml.jackson.databind.JsonNode;
+import co.fractal.loadtest.simulation.JourneyProtocol;
+import co.fractal.loadtest.simulation.groups.ContainerJourney;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.Simulation;
 
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static co.fractal.loadtest.simulation.endpoints.JourneyRequests.journey;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 
@@ -53,7 +48,7 @@ public class JourneyConcurrencySimulation extends Simulation {
             "local.clientTimeout", pingDelay.plusSeconds(60).toSeconds() + "s",
             "taskWait.polls", Long.toString(pingDelay.toSeconds() + 60),
             "results.dir", "target/bench/runs"), top, pingDelay.multipliedBy(2).plusSeconds(topAt + 60));
-    private final LoadTestRun run = new LoadTestRun(config, System.out::println);
+    private final LoadTestRun run = LoadTestRun.open(config, System.out::println);
     private final JourneyMonitor monitor = new JourneyMonitor();
     private final Map<String, Object> heap = new LinkedHashMap<>();
     private final List<Map<String, Object>> stepResults = new ArrayList<>();
@@ -72,13 +67,10 @@ public class JourneyConcurrencySimulation extends Simulation {
             injection.add(nothingFor(i == steps.length - 1 ? 1 : settleSeconds));
             previous = steps[i];
         }
-        setUp(new ContainerJourney(run, config.journey()).scenario()
-                        .exec(session -> {
-                            monitor.ended(journey(session));
-                            return session;
-                        })
+        run.observeJourneys(monitor::ended);
+        setUp(new ContainerJourney(run, config.journey(), run.target().hostServicePort()).scenario()
                         .injectOpen(injection.toArray(OpenInjectionStep[]::new)))
-                .protocols(BenchRun.protocol())
+                .protocols(JourneyProtocol.of(run.target()))
                 .maxDuration(config.maxDuration());
     }
 
@@ -183,14 +175,10 @@ public class JourneyConcurrencySimulation extends Simulation {
     /** Containers the reference webserver says users hold now (GET /admin/containers), -1 when it cannot tell. */
     private long heldContainers() {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(run.url("/admin/containers")))
-                    .header("Authorization", run.authorization()).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            long held = 0;
-            for (JsonNode container : BenchFiles.JSON.readTree(response.body()).path("containers")) {
-                held += container.path("user_id").isTextual() ? 1 : 0;
-            }
-            return held;
-        } catch (Exception e) {
+            return run.target().webserver().containers(run.target().adminToken())
+                    .map(containers -> containers.stream().filter(container -> container.userId() != null).count())
+                    .orElse(-1L);
+        } catch (RuntimeException e) {
             System.out.println("[bench] cannot count held containers: " + e);
             return -1;
         }

@@ -1,6 +1,5 @@
 package co.fractal.loadtest.bench;
 
-import co.fractal.loadtest.journey.Journey;
 import co.fractal.loadtest.results.JourneyResult;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -97,8 +96,7 @@ final class JourneyMonitor implements AutoCloseable {
     }
 
     /** A journey is over, however it ended. */
-    void ended(Journey journey) {
-        JourneyResult result = journey.result();
+    void ended(JourneyResult result) {
         if (result.succeeded()) {
             succeeded.increment();
             long micros = result.timeToContainerMicros();

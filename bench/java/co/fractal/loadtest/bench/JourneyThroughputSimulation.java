@@ -2,7 +2,8 @@ package co.fractal.loadtest.bench;
 
 import co.fractal.loadtest.config.RunConfig;
 import co.fractal.loadtest.management.LoadTestRun;
-import co.fractal.loadtest.simulation.steps.ContainerJourney;
+import co.fractal.loadtest.simulation.JourneyProtocol;
+import co.fractal.loadtest.simulation.groups.ContainerJourney;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.Simulation;
 import org.HdrHistogram.Histogram;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import static co.fractal.loadtest.simulation.endpoints.JourneyRequests.journey;
 import static io.gatling.javaapi.core.CoreDsl.asLongAsDuring;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
@@ -58,7 +58,7 @@ public class JourneyThroughputSimulation extends Simulation {
     private final RunConfig config = BenchRun.config(Map.of(
             "local.spinUpDelay", "0ms", "local.prewarmDelay", "0ms", "local.pingDelay", "0ms",
             "results.dir", "target/bench/runs"), journeys + journeys / 50 + 10, injection.plusSeconds(90));
-    private final LoadTestRun run = new LoadTestRun(config, System.out::println);
+    private final LoadTestRun run = LoadTestRun.open(config, System.out::println);
     private final JourneyMonitor monitor = new JourneyMonitor();
     private final AtomicBoolean stop = new AtomicBoolean();
     private volatile String stoppedBecause;
@@ -72,11 +72,8 @@ public class JourneyThroughputSimulation extends Simulation {
         for (double rate : rates) {
             steps.add(constantUsersPerSec(rate).during(levelSeconds));
         }
-        setUp(new ContainerJourney(run, config.journey()).scenario()
-                        .exec(session -> {
-                            monitor.ended(journey(session));
-                            return session;
-                        })
+        run.observeJourneys(monitor::ended);
+        setUp(new ContainerJourney(run, config.journey(), run.target().hostServicePort()).scenario()
                         .injectOpen(steps.toArray(OpenInjectionStep[]::new)),
                 // stops the load once past the limits; otherwise ends with the last journey
                 scenario("bench watchdog")
@@ -84,7 +81,7 @@ public class JourneyThroughputSimulation extends Simulation {
                                 .on(pause(Duration.ofMillis(100))))
                         .exec(stopLoadGeneratorIf(session -> "past the limits: " + stoppedBecause, session -> stop.get()))
                         .injectOpen(atOnceUsers(1)))
-                .protocols(BenchRun.protocol())
+                .protocols(JourneyProtocol.of(run.target()))
                 .maxDuration(config.maxDuration());
     }
 

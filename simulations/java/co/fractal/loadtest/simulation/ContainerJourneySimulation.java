@@ -1,15 +1,19 @@
 package co.fractal.loadtest.simulation;
 
+import co.fractal.loadtest.config.LoadShape;
 import co.fractal.loadtest.config.RunConfig;
 import co.fractal.loadtest.management.LoadTestRun;
-import co.fractal.loadtest.simulation.steps.ContainerJourney;
-import co.fractal.loadtest.simulation.steps.LoadProfiles;
-import co.fractal.loadtest.simulation.steps.RunVerdictCheck;
+import co.fractal.loadtest.simulation.groups.ContainerJourney;
+import co.fractal.loadtest.simulation.groups.RunVerdictCheck;
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import java.util.List;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
-import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 
 /**
  * The weekly load test: test users acquire containers from the target, one journey each, in the load
@@ -19,27 +23,19 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 public class ContainerJourneySimulation extends Simulation {
     // validated before anything touches the network: a bad -D value stops the run here
     private final RunConfig config = RunConfig.fromSystem();
-    private final LoadTestRun run = new LoadTestRun(config, System.out::println);
-
-    // one connection pool for all users (thousands of users, not thousands of sockets); no warm-up call
-    private final HttpProtocolBuilder protocol = http
-            .shareConnections()
-            .disableWarmUp()
-            .disableCaching()
-            .acceptHeader("application/json")
-            .contentTypeHeader("application/json")
-            .userAgentHeader("fractal-webserver-load-test");
+    // the target up (the embedded webserver started when local) and logged into
+    private final LoadTestRun run = LoadTestRun.open(config, System.out::println);
 
     {
-        setUp(new ContainerJourney(run, config.journey()).scenario()
-                        .injectOpen(LoadProfiles.injection(config.load()))
+        setUp(new ContainerJourney(run, config.journey(), run.target().hostServicePort()).scenario()
+                        .injectOpen(injection(config.load()))
                         .andThen(RunVerdictCheck.scenario(run).injectOpen(atOnceUsers(1))))
-                .protocols(protocol)
+                .protocols(JourneyProtocol.of(run.target()))
                 .maxDuration(config.maxDuration())
-                .assertions(LoadProfiles.assertions(config.load()));
+                .assertions(assertions(config.load()));
     }
 
-    // provision the run's test users (and start the embedded webserver when the target is local)
+    // provision the run's test users (or adopt the run the Maven lifecycle provisioned)
     @Override
     public void before() {
         run.start();
@@ -49,5 +45,21 @@ public class ContainerJourneySimulation extends Simulation {
     @Override
     public void after() {
         run.finish(false);
+    }
+
+    // the profile's shape: exactly `users` journeys
+    private static OpenInjectionStep[] injection(LoadShape shape) {
+        return shape.steps().stream()
+                .map(step -> step.during().isZero() ? atOnceUsers(step.users()) : rampUsers(step.users()).during(step.during()))
+                .toArray(OpenInjectionStep[]::new);
+    }
+
+    // enough journeys acquired a container (those cut off by maxDuration never count), and the run's verdict
+    // (teardown, invariants, baseline) ran and passed
+    private static List<Assertion> assertions(LoadShape shape) {
+        long required = (long) Math.ceil(shape.users() * shape.profile().minSuccessPercent() / 100.0);
+        return List.of(
+                details(ContainerJourney.ACQUIRE).successfulRequests().count().gte(required),
+                details(RunVerdictCheck.VERDICT).successfulRequests().count().is(1L));
     }
 }

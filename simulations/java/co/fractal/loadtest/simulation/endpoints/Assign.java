@@ -1,23 +1,29 @@
 package co.fractal.loadtest.simulation.endpoints;
 
-import co.fractal.loadtest.management.LoadTestRun;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
-import static co.fractal.loadtest.simulation.endpoints.JourneyRequests.journey;
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static co.fractal.loadtest.simulation.endpoints.JourneyKeys.RETRY_AFTER;
+import static co.fractal.loadtest.simulation.endpoints.JourneyKeys.TASK_ID;
+import static io.gatling.javaapi.core.CoreDsl.ElFileBody;
+import static io.gatling.javaapi.core.CoreDsl.jmesPath;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
 
-/** {@code POST /mandelbox/assign} (or the legacy path): asks for a container, answered 202 with a task id. */
+/**
+ * {@code POST /mandelbox/assign} (or the pre-rename {@code /container/assign}) with the user, app, region and
+ * DPI: 202 and the task's id, or 429/503 and perhaps a {@code Retry-After} to come back later.
+ */
 public final class Assign {
     private Assign() {
     }
 
-    public static HttpRequestActionBuilder request(LoadTestRun run, String path) {
-        return http("assign").post(session -> run.url(path))
-                .header("Authorization", session -> run.authorization())
-                .body(StringBody(session -> journey(session).assignBody()))
-                .transformResponse((response, session) -> JourneyRequests.judge(response, session,
-                        (journey, answer) -> journey.onAssign(answer, response.headers().get("Retry-After"))))
-                .check(JourneyRequests.accepted());
+    public static HttpRequestActionBuilder request(String path) {
+        return http("assign").post(path)
+                .body(ElFileBody("bodies/assign.json"))
+                .check(Answers.statusKept(), status().in(202, 429, 503))
+                .checkIf(Answers.statusOtherThan(202)).then(Answers.excerptKept())
+                .checkIf(Answers.statusOf(202)).then(jmesPath("ID").saveAs(TASK_ID))
+                .check(header("Retry-After").withDefault("").saveAs(RETRY_AFTER));
     }
 }

@@ -1,86 +1,54 @@
 package co.fractal.loadtest.journey;
 
-import co.fractal.loadtest.webserver.Answer;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The states one task has shown, checked as they arrive: a task's status never goes backwards, a pending
- * state never carries a finished result, and a SUCCESS output is a complete container row that matches
- * what {@code /host_service} said. Each breach is returned as evidence for the MONOTONIC_STATUS invariant.
+ * The MONOTONIC_STATUS rule for one task, judged read by read: a task's status never goes backwards, a
+ * final state never changes, a waiting or running state never carries a finished result, and a SUCCESS
+ * output is a complete container row that matches what {@code /host_service} said, for this user.
+ *
+ * @param taskId   the task's id
+ * @param username the user it assigns a container to
+ * @param host     what {@code /host_service} gave the user (null if unknown)
  */
-final class TaskProgress {
-    private final String taskId;
-    private final String username;
-    private final HostAssignment host;
-    private String lastState;
-    private int lastRank = -1;
-    private String successContainer;
+public record TaskProgress(String taskId, String username, HostAssignment host) {
 
-    TaskProgress(String taskId, String username, HostAssignment host) {
-        this.taskId = taskId;
-        this.username = username;
-        this.host = host;
+    /**
+     * Evidence of a breach shown by {@code read}, the task's read after {@code previous} (null for its first
+     * read), or empty when the read is consistent.
+     */
+    public Optional<String> breach(TaskRead previous, TaskRead read) {
+        if (previous != null && (read.rank() < previous.rank() || (previous.isFinal() && !read.state().equals(previous.state())))) {
+            return breach("went from " + previous.state() + " back to " + read.state());
+        }
+        if (!read.isFinal() && read.carriesContainer()) {
+            return breach("read " + read.state() + " with a finished result (container " + read.container().containerId() + ")");
+        }
+        return read.isSuccess() ? successBreach(previous, read) : Optional.empty();
     }
 
-    /** Whether a state ends the task. */
-    static boolean isFinal(String state) {
-        return rank(state) == FINAL;
-    }
-
-    /** Checks the next answer; evidence of a breach, or empty. */
-    Optional<String> observe(String state, JsonNode output) {
-        int rank = rank(state);
-        String previous = lastState;
-        lastState = state;
-        if (previous != null && (rank < lastRank || (lastRank == FINAL && !state.equals(previous)))) {
-            return breach("went from " + previous + " back to " + state);
-        }
-        lastRank = rank;
-        if (rank < FINAL && ContainerRow.missingFields(output).isEmpty()) {
-            return breach("read " + state + " with a finished result (container " + Answer.text(output, "container_id") + ")");
-        }
-        if (!state.equals("SUCCESS")) {
-            return Optional.empty();
-        }
-        return successBreach(output);
-    }
-
-    private Optional<String> successBreach(JsonNode output) {
-        List<String> missing = ContainerRow.missingFields(output);
+    private Optional<String> successBreach(TaskRead previous, TaskRead read) {
+        List<String> missing = AcquiredContainer.missingFields(read.output());
         if (!missing.isEmpty()) {
             return breach("read SUCCESS with an incomplete output, missing " + String.join(", ", missing));
         }
-        ContainerRow row = ContainerRow.of(output);
-        if (successContainer != null && !successContainer.equals(row.containerId())) {
-            return breach("read SUCCESS with container " + successContainer + ", then with " + row.containerId());
+        AcquiredContainer container = read.container();
+        if (previous != null && previous.isSuccess() && !previous.container().containerId().equals(container.containerId())) {
+            return breach("read SUCCESS with container " + previous.container().containerId() + ", then with "
+                    + container.containerId());
         }
-        successContainer = row.containerId();
-        if (host != null && !row.hostAndPort().equals(host.hostAndPort())) {
-            return breach("read SUCCESS with container " + row.containerId() + " at " + row.hostAndPort()
+        if (host != null && !container.hostAndPort().equals(host.hostAndPort())) {
+            return breach("read SUCCESS with container " + container.containerId() + " at " + container.hostAndPort()
                     + ", but /host_service gave " + host.hostAndPort());
         }
-        if (row.userId() != null && !row.userId().equals(username)) {
-            return breach("read SUCCESS with container " + row.containerId() + " of user " + row.userId());
+        if (container.userId() != null && !container.userId().equals(username)) {
+            return breach("read SUCCESS with container " + container.containerId() + " of user " + container.userId());
         }
         return Optional.empty();
     }
 
     private Optional<String> breach(String what) {
         return Optional.of("task " + taskId + " of " + username + " " + what);
-    }
-
-    private static final int FINAL = 2;
-
-    private static int rank(String state) {
-        return switch (state.toUpperCase(Locale.ROOT)) {
-            case "PENDING", "RECEIVED" -> 0;
-            case "SUCCESS", "FAILURE", "CANCELLED", "REVOKED" -> FINAL;
-            default -> 1;
-        };
     }
 }

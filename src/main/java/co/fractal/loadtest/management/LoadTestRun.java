@@ -2,9 +2,9 @@ package co.fractal.loadtest.management;
 
 import co.fractal.loadtest.config.RunConfig;
 import co.fractal.loadtest.config.RunId;
-import co.fractal.loadtest.journey.ContainerRow;
-import co.fractal.loadtest.journey.Journey;
-import co.fractal.loadtest.journey.JourneyListener;
+import co.fractal.loadtest.journey.AcquiredContainer;
+import co.fractal.loadtest.journey.FailureReasons;
+import co.fractal.loadtest.results.JourneyFailure;
 import co.fractal.loadtest.results.JourneyRecorder;
 import co.fractal.loadtest.results.JourneyResult;
 import co.fractal.loadtest.results.RunInfo;
@@ -28,136 +28,140 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * One load-test run from provisioning to teardown: what the simulation calls in {@code before()} and
- * {@code after()}, and what its journeys report to. {@link #start()} connects to the target (starting the
- * embedded webserver when local), scales the web tier, provisions the test users and writes the manifest,
- * or adopts a run the Maven lifecycle provisioned; if any of it fails, what was created is removed before
- * the error propagates. {@link #finish(boolean)} tears everything down, checks the invariants and writes
- * the summary; it runs once, from {@code after()}, the verdict scenario, or the shutdown hook on SIGTERM.
+ * One load-test run from provisioning to teardown, and what its journeys report to. {@link #open} connects to
+ * the target (starting the embedded webserver when local, or attaching to the run the Maven lifecycle
+ * provisioned), so the simulation can build its protocol from {@link #target()}; {@link #start()} scales the
+ * web tier, provisions the test users and writes the manifest (or adopts the provisioned run), removing what
+ * it created if any of it fails. While the load runs, journeys report their events here: the recorder counts
+ * them and checks the invariants that span users, the ledger remembers what teardown must cancel or release.
+ * {@link #finish(boolean)} tears everything down, checks the invariants and writes the summary; it runs once,
+ * from {@code after()}, the verdict scenario, or the shutdown hook on SIGTERM.
  */
-public final class LoadTestRun implements JourneyListener {
+public final class LoadTestRun {
     private final RunConfig config;
     private final Consumer<String> out;
+    private final ConnectedTarget target;
+    private final RunManifest adopted;
     private final JourneyRecorder recorder = new JourneyRecorder();
     private final RunLedger ledger = new RunLedger();
     private final Queue<String> unusedUsers = new ConcurrentLinkedQueue<>();
     private final AtomicInteger journeysWithoutUser = new AtomicInteger();
     private final Thread shutdownHook = new Thread(() -> finish(true), "load-test-teardown");
 
-    private volatile ConnectedTarget target;
+    private volatile Consumer<JourneyResult> journeyObserver = result -> { };
     private volatile RunKeeper keeper;
     private volatile Instant loadStartedAt;
     private Verdict verdict;
 
-    public LoadTestRun(RunConfig config, Consumer<String> out) {
+    private LoadTestRun(RunConfig config, Consumer<String> out, ConnectedTarget target, RunManifest adopted) {
         this.config = config;
         this.out = out;
+        this.target = target;
+        this.adopted = adopted;
     }
 
-    /** Gets the target and the test users ready; on failure removes what it made, then throws. */
-    public void start() {
+    /**
+     * Connects to the configured target: starts the embedded reference webserver for {@code local}, logs into
+     * a remote one, or attaches to the target of the run {@code run.adopt} names.
+     */
+    public static LoadTestRun open(RunConfig config, Consumer<String> out) {
         out.accept(config.describe());
+        if (config.adopt().isEmpty()) {
+            return new LoadTestRun(config, out, ConnectedTarget.open(config, out), null);
+        }
+        Path pointer = config.adopt().get();
+        RunId runId = new RunId(RunFiles.readJson(pointer, AdoptionPointer.class).runId());
+        RunManifest manifest = new RunFiles(config.results().dir()).manifest(runId.value()).orElseThrow(() -> new IllegalStateException(
+                "run.adopt=" + pointer + " names run " + runId + ", which has no manifest in " + config.results().dir()));
+        ConnectedTarget target = manifest.serverDescriptor() != null
+                ? ConnectedTarget.attach(config.target(), RunFiles.readJson(Path.of(manifest.serverDescriptor()), ServerDescriptor.class))
+                : ConnectedTarget.login(config.target().at(URI.create(manifest.targetUrl())), manifest.hostServicePort(),
+                config.admin(), Optional.empty());
+        return new LoadTestRun(config, out, target, manifest);
+    }
+
+    /** The target the load goes to: its address, the host service's port and the admin token. */
+    public ConnectedTarget target() {
+        return target;
+    }
+
+    /** Gets the test users ready (or adopts the provisioned run); on failure removes what it made, then throws. */
+    public void start() {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
-            if (config.adopt().isPresent()) {
-                adopt(config.adopt().get());
+            keeper = adopted != null ? new RunKeeper(config, target, adopted, out) : new RunKeeper(config, target, out);
+            if (adopted != null) {
+                out.accept("adopted run " + adopted.runId() + " with " + adopted.users().size() + " test users on " + target.target());
             } else {
-                provision();
+                keeper.provision(null);
             }
         } catch (RuntimeException e) {
             removeShutdownHook();
+            target.close();
             throw e;
         }
         unusedUsers.addAll(keeper.manifest().users());
         loadStartedAt = Instant.now();
     }
 
-    private void adopt(Path pointer) {
-        RunId runId = new RunId(RunFiles.readJson(pointer, AdoptionPointer.class).runId());
-        RunManifest manifest = new RunFiles(config.results().dir()).manifest(runId.value()).orElseThrow(() -> new IllegalStateException(
-                "run.adopt=" + pointer + " names run " + runId + ", which has no manifest in " + config.results().dir()));
-        target = manifest.serverDescriptor() != null
-                ? ConnectedTarget.attach(config.target(), RunFiles.readJson(Path.of(manifest.serverDescriptor()), ServerDescriptor.class))
-                : ConnectedTarget.login(config.target().at(URI.create(manifest.targetUrl())), manifest.hostServicePort(),
-                config.admin(), Optional.empty());
-        keeper = new RunKeeper(config, target, manifest, out);
-        out.accept("adopted run " + runId + " with " + manifest.users().size() + " test users on " + target.target());
-    }
-
-    private void provision() {
-        target = ConnectedTarget.open(config, out);
-        keeper = new RunKeeper(config, target, out);
-        try {
-            keeper.provision(null);
-        } catch (RuntimeException e) {
-            target.close();
-            throw e;
-        }
-    }
-
     // ---- journeys --------------------------------------------------------------------------------------
 
-    /** The next journey: the next unused test user. */
-    public Journey beginJourney() {
+    /** The test user of the next journey, or a placeholder naming the journey when every user is taken. */
+    public String nextTestUser() {
         String user = unusedUsers.poll();
-        String id = user != null ? user : "(no test user left #" + journeysWithoutUser.incrementAndGet() + ")";
-        Journey journey = new Journey(id, config.journey(), this, System::nanoTime);
-        recorder.started(journey.username());
-        if (user == null) {
-            journey.refuse("no test user left", "more journeys than the " + keeper.manifest().users().size() + " provisioned users");
-        }
-        return journey;
+        return user != null ? user : "(no test user left #" + journeysWithoutUser.incrementAndGet() + ")";
     }
 
-    /** A journey ended, however it ended. */
-    public void endJourney(Journey journey) {
-        JourneyResult result = journey.result();
-        if (journey.taskSettled()) {
-            ledger.taskSettled(journey.username());
-        }
-        recorder.finished(result);
+    /** A journey began; it is refused when its user is not one of the run's test users. */
+    public Optional<JourneyFailure> beginJourney(String username) {
+        recorder.started(username);
+        return username.startsWith("(no test user left")
+                ? Optional.of(FailureReasons.noTestUser(keeper.manifest().users().size())) : Optional.empty();
     }
 
-    /** The URL of a webserver path. */
-    public String url(String path) {
-        return target.url(path);
-    }
-
-    /** The host service URL for the config token on a host. */
-    public String configTokenUrl(String hostIp) {
-        return "https://" + hostIp + ":" + target.hostServicePort() + "/set_config_encryption_token";
-    }
-
-    /** The Authorization header value journeys send. */
-    public String authorization() {
-        return "Bearer " + target.adminToken().reveal();
-    }
-
-    @Override
+    /** An answer (status 0: none) from an endpoint. */
     public void answered(String endpoint, int status) {
         recorder.request(endpoint, status);
     }
 
-    @Override
+    /** A user's assignment was accepted: it is in flight until its task settles. */
     public void taskAccepted(String username, String taskId) {
         ledger.taskAccepted(username, taskId);
     }
 
-    @Override
-    public Optional<Violation> acquired(String username, ContainerRow container) {
+    /** A journey's task reached SUCCESS with this container; a violation when another journey holds it. */
+    public Optional<Violation> acquired(String username, AcquiredContainer container) {
         ledger.acquired(container);
         return recorder.acquired(username, container.containerId(), container.hostAndPort());
     }
 
-    @Override
-    public void released(String username, ContainerRow container) {
+    /** A journey released its container. */
+    public void released(String username, AcquiredContainer container) {
         ledger.released(container);
         recorder.released(username, container.containerId(), container.hostAndPort());
     }
 
-    @Override
+    /** A violation a journey saw in its own answers. */
     public void violated(Violation violation) {
         recorder.violated(violation);
+    }
+
+    /**
+     * A journey ended, however it ended.
+     *
+     * @param taskSettled true when its task reached a final state (nothing left to cancel)
+     */
+    public void endJourney(JourneyResult result, boolean taskSettled) {
+        if (taskSettled) {
+            ledger.taskSettled(result.journeyId());
+        }
+        recorder.finished(result);
+        journeyObserver.accept(result);
+    }
+
+    /** Hands every ended journey's result to {@code observer} too (a benchmark's per-second monitor). */
+    public void observeJourneys(Consumer<JourneyResult> observer) {
+        journeyObserver = observer;
     }
 
     // ---- the end ---------------------------------------------------------------------------------------

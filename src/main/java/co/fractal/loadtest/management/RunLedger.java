@@ -1,6 +1,6 @@
 package co.fractal.loadtest.management;
 
-import co.fractal.loadtest.journey.ContainerRow;
+import co.fractal.loadtest.journey.AcquiredContainer;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RunLedger {
     private final Map<String, String> tasksByUser = new ConcurrentHashMap<>();
-    private final Map<String, ContainerRow> containersById = new ConcurrentHashMap<>();
+    private final Map<String, AcquiredContainer> containersById = new ConcurrentHashMap<>();
 
     /** A user's assignment was accepted. */
     public void taskAccepted(String username, String taskId) {
@@ -25,12 +25,12 @@ public final class RunLedger {
     }
 
     /** A container was handed to a journey. */
-    public void acquired(ContainerRow container) {
+    public void acquired(AcquiredContainer container) {
         containersById.put(container.containerId(), container);
     }
 
     /** A journey released its container. */
-    public void released(ContainerRow container) {
+    public void released(AcquiredContainer container) {
         containersById.remove(container.containerId());
     }
 
@@ -40,7 +40,7 @@ public final class RunLedger {
     }
 
     /** Containers not released. */
-    public List<ContainerRow> heldContainers() {
+    public List<AcquiredContainer> heldContainers() {
         return List.copyOf(containersById.values());
     }
 }

@@ -2,7 +2,7 @@ package co.fractal.loadtest.management;
 
 import co.fractal.loadtest.config.RunId;
 import co.fractal.loadtest.config.Secret;
-import co.fractal.loadtest.journey.ContainerRow;
+import co.fractal.loadtest.journey.AcquiredContainer;
 import co.fractal.loadtest.management.cloud.CloudJanitor;
 import co.fractal.loadtest.management.cloud.CloudReport;
 import co.fractal.loadtest.management.heroku.WebTierScaler;
@@ -97,7 +97,7 @@ public final class RunTeardown {
         count(deleted, "assignments", cancelled);
     }
 
-    private void release(List<ContainerRow> containers, Map<String, Integer> deleted, List<String> failures) {
+    private void release(List<AcquiredContainer> containers, Map<String, Integer> deleted, List<String> failures) {
         int released = forEach("containers", containers, failures,
                 container -> webserver.deleteContainer(container.containerId(), container.secretKey()));
         count(deleted, "containers", released);

@@ -14,6 +14,21 @@ public enum ContainerOrigin {
         this.key = key;
     }
 
+    /**
+     * The origin known after one more {@code /host_service} answer: spun up once the server said so (its
+     * {@code container_origin} is "spun_up", or the user's state read SPINNING_UP_NEW), whatever it says later;
+     * prewarmed when it said "prewarmed" and nothing before.
+     *
+     * @param said      the answer's {@code container_origin}, or null
+     * @param userState the answer's {@code user_app_state}, or null
+     */
+    public ContainerOrigin after(String said, String userState) {
+        if ("spun_up".equals(said) || "SPINNING_UP_NEW".equals(userState)) {
+            return SPUN_UP;
+        }
+        return "prewarmed".equals(said) && this == UNKNOWN ? PREWARMED : this;
+    }
+
     /** The name used in summaries, e.g. "spun up". */
     public String label() {
         return label;

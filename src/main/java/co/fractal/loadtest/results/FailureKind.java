@@ -15,4 +15,14 @@ public record FailureKind(String step, String reason, long count, String example
         return new FailureKind(tally.step().map(JourneyStep::key).orElse(null), tally.reason(), tally.count(),
                 tally.example());
     }
+
+    /** The step's name for people, e.g. "host wait"; "(unfinished)" for journeys a cut-short run's end cut off. */
+    public String stepLabel() {
+        for (JourneyStep each : JourneyStep.values()) {
+            if (each.key().equals(step)) {
+                return each.label();
+            }
+        }
+        return "(unfinished)";
+    }
 }

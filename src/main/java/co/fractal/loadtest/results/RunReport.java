@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunReport {
     private static final Logger LOG = LoggerFactory.getLogger(RunReport.class);
+    private static final int FAILURE_KINDS_SHOWN = 3;
 
     private RunReport() {
     }
@@ -43,6 +44,8 @@ public final class RunReport {
         });
         console.println("Load test " + Headline.of(summary));
         summary.verdict().reasons().forEach(reason -> console.println("  ✗ " + reason));
+        summary.journeys().failures().stream().limit(FAILURE_KINDS_SHOWN).forEach(kind -> console.println("    " + kind.count()
+                + "× " + kind.stepLabel() + ": " + kind.reason() + " (e.g. " + Excerpt.of(kind.example(), 160) + ")"));
         summary.verdict().caveats().forEach(caveat -> console.println("  ! " + caveat));
         console.println("  baseline: " + summary.baseline().message());
         console.println("  summary: " + written.markdown() + " (and " + SummaryFiles.JSON + ")");

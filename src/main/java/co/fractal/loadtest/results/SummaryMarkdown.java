@@ -92,7 +92,7 @@ public final class SummaryMarkdown {
         lines.add("| n | step | reason | example |");
         lines.add("|--:|---|---|---|");
         journeys.failures().stream().limit(FAILURES_SHOWN).forEach(kind -> lines.add("| " + kind.count() + " | "
-                + stepLabel(kind.step()) + " | " + cell(kind.reason()) + " | " + cell(kind.example()) + " |"));
+                + kind.stepLabel() + " | " + cell(kind.reason()) + " | " + cell(kind.example()) + " |"));
     }
 
     private static void invariants(List<InvariantOutcome> invariants, List<String> lines) {
@@ -128,15 +128,6 @@ public final class SummaryMarkdown {
         for (BaselineDelta delta : baseline.deltas()) {
             lines.add("- " + (delta.regressed() ? "❌ " : "") + delta.describe());
         }
-    }
-
-    private static String stepLabel(String key) {
-        for (JourneyStep step : JourneyStep.values()) {
-            if (step.key().equals(key)) {
-                return step.label();
-            }
-        }
-        return "(unfinished)";
     }
 
     private static String cell(String text) {

@@ -1,8 +1,9 @@
 package co.fractal.loadtest.config;
 
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoadShapeTest {
 
     @ParameterizedTest(name = "{0} with {1} users at {2}/s")
-    @CsvSource({"SMOKE,3,10", "WEEKLY,10,10", "WEEKLY,1,10", "SOAK,1500,5", "STRESS,1000,50", "STRESS,7,3",
-            "STRESS,1,1", "STRESS,2,50", "STRESS,99991,13"})
+    @CsvSource({"SMOKE,3,10", "WEEKLY,10,10", "WEEKLY,1,10", "SOAK,1500,5", "SOAK,3,400", "SOAK,100000,400",
+            "STRESS,1000,50", "STRESS,7,3", "STRESS,1,1", "STRESS,2,50", "STRESS,99991,13"})
     void everyProfileStartsExactlyItsUsers(Profile profile, int users, double rate) {
         List<LoadShape.Step> steps = new LoadShape(profile, users, rate).steps();
 
@@ -33,15 +34,36 @@ class LoadShapeTest {
     }
 
     @Test
-    void stressClimbsInFiveStairsUpToTheSpawnRate() {
+    void soakRisesToItsRateInTheWarmUpThenHoldsIt() {
+        List<LoadShape.Step> steps = new LoadShape(Profile.SOAK, 100_000, 400).steps();
+
+        assertThat(steps).hasSize(6);
+        for (int k = 1; k <= 5; k++) {
+            assertThat(steps.get(k - 1).rate()).as("warm-up stair %d", k).isCloseTo(400.0 * k / 6, Offset.offset(0.5));
+            assertThat(steps.get(k - 1).during()).isBetween(Duration.ofMillis(1_990), Duration.ofMillis(2_010));
+        }
+        assertThat(steps.subList(0, 5).stream().mapToInt(LoadShape.Step::users).sum()).isEqualTo(2000);
+        assertThat(steps.get(5).rate()).isCloseTo(400.0, Offset.offset(0.01));
+        assertThat(new LoadShape(Profile.SOAK, 100_000, 400).injectionTime()).isBetween(Duration.ofMillis(254_990), Duration.ofMillis(255_010));
+    }
+
+    @Test
+    void stressWarmsUpToItsFirstStairThenClimbsInFiveStairsUpToTheSpawnRate() {
         List<LoadShape.Step> steps = new LoadShape(Profile.STRESS, 1500, 50).steps();
 
-        assertThat(steps).hasSize(5);
+        assertThat(steps).hasSize(10);
+        assertThat(steps.get(4).rate()).as("the warm-up's last stair").isCloseTo(10.0 * 5 / 6, Offset.offset(0.5));
         for (int level = 1; level <= 5; level++) {
-            LoadShape.Step step = steps.get(level - 1);
-            double rate = step.users() / (step.during().toMillis() / 1000.0);
-            assertThat(rate).isCloseTo(50.0 * level / 5, org.assertj.core.data.Offset.offset(0.5));
+            assertThat(steps.get(4 + level).rate()).as("stair %d", level).isCloseTo(50.0 * level / 5, Offset.offset(0.5));
         }
-        assertThat(new LoadShape(Profile.STRESS, 1500, 50).injectionTime()).isEqualTo(Duration.ofSeconds(50));
+        assertThat(new LoadShape(Profile.STRESS, 1500, 50).injectionTime()).isBetween(Duration.ofSeconds(58), Duration.ofSeconds(59));
+    }
+
+    @Test
+    void aRunTooSmallForTheWarmUpIsAllWarmUp() {
+        List<LoadShape.Step> steps = new LoadShape(Profile.SOAK, 10, 400).steps();
+
+        assertThat(steps).hasSize(5);
+        assertThat(steps).allSatisfy(step -> assertThat(step.rate()).isLessThan(400));
     }
 }

@@ -5,326 +5,217 @@ import co.fractal.loadtest.config.PollBudget;
 import co.fractal.loadtest.results.ContainerOrigin;
 import co.fractal.loadtest.results.Invariant;
 import co.fractal.loadtest.results.JourneyFailure;
-import co.fractal.loadtest.results.JourneyResult;
 import co.fractal.loadtest.results.JourneyStep;
 import co.fractal.loadtest.results.Violation;
-import co.fractal.loadtest.webserver.Answer;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * The journey's rules, each answer class at a time: what the simulation's session functions decide from the
+ * values the checks saved. The same rules the old state machine applied, as plain functions.
+ */
 class JourneyTest {
     private static final String ROW = "{\"container_id\":\"c-1\",\"ip\":\"10.0.0.5\",\"location\":\"us-east-1\","
             + "\"state\":\"RUNNING_AVAILABLE\",\"user_id\":\"u1\",\"task_definition\":\"chrome\",\"task_version\":1,"
             + "\"port_32262\":40001,\"port_32263\":40002,\"port_32273\":40003,\"last_pinged\":1,\"cluster\":\"c\","
             + "\"dpi\":96,\"secret_key\":\"00112233445566778899aabbccddeeff\"}";
-    private static final String HOST = "{\"ip\":\"10.0.0.5\",\"port\":40001,\"client_app_auth_secret\":\"s3cret\"}";
+    private static final HostAssignment HOST = new HostAssignment("10.0.0.5", 40001, "s3cret");
+    private static final TaskProgress TASK = new TaskProgress("task-1", "u1", HOST);
 
-    private final AtomicLong clock = new AtomicLong();
-    private final RecordingListener listener = new RecordingListener();
+    private static final JourneySettings SETTINGS = new JourneySettings("Google Chrome", "us-east-1", 96, "/mandelbox/assign",
+            4678, new PollBudget(3, Duration.ofSeconds(1)), new PollBudget(4, Duration.ofSeconds(1)), 3,
+            Duration.ofSeconds(1), Duration.ofSeconds(30), true);
 
-    private static JourneySettings settings(boolean release) {
-        return new JourneySettings("Google Chrome", "us-east-1", 96, "/mandelbox/assign", 4678,
-                new PollBudget(3, Duration.ofSeconds(1)), new PollBudget(4, Duration.ofSeconds(1)), 3,
-                Duration.ofSeconds(1), Duration.ofSeconds(30), release);
+    /** A JSON object as Gatling's jmesPath(..).ofObject() gives it: Java maps, lists and values. */
+    private static Map<String, Object> json(String text) {
+        try {
+            return new ObjectMapper().readValue(text, new TypeReference<>() { });
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
-    private Journey journey(boolean release) {
-        return new Journey("u1", settings(release), listener, clock::get);
+    private static TaskRead read(String state, Object output) {
+        return new TaskRead(state, output);
     }
 
-    private void advanceMillis(long millis) {
-        clock.addAndGet(millis * 1_000_000);
-    }
+    // ---- 1. assign ---------------------------------------------------------------------------------------
 
-    private static Answer ok(String body) {
-        return new Answer(200, body);
-    }
-
-    private static Answer status(String state, String output) {
-        return ok("{\"state\":\"" + state + "\",\"output\":" + output + "}");
-    }
-
-    private void acquire(Journey journey) {
-        journey.onAssign(new Answer(202, "{\"ID\":\"task-1\"}"), null);
-        advanceMillis(100);
-        journey.onHost(ok("{\"ip\":null,\"port\":null,\"client_app_auth_secret\":null,\"user_app_state\":\"PENDING\"}"));
-        advanceMillis(1000);
-        journey.onHost(ok(HOST));
-        advanceMillis(20);
-        journey.onToken(ok("{\"result\":\"\"}"));
-        advanceMillis(500);
-        journey.onStatus(status("PENDING", "{\"msg\":\"waiting\"}"));
-        advanceMillis(1000);
-        journey.onStatus(status("SUCCESS", ROW));
+    @Test
+    void assignRetriesHonourRetryAfterCappedAndFallBackToTheConfiguredDelay() {
+        assertThat(RetryPause.after("7", SETTINGS)).isEqualTo(Duration.ofSeconds(7));
+        assertThat(RetryPause.after(" 3600 ", SETTINGS)).as("capped at assign.maxRetryAfter").isEqualTo(Duration.ofSeconds(30));
+        assertThat(RetryPause.after("", SETTINGS)).as("no header").isEqualTo(Duration.ofSeconds(1));
+        assertThat(RetryPause.after(null, SETTINGS)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(RetryPause.after("Wed, 21 Oct 2026 07:28:00 GMT", SETTINGS)).as("an HTTP date").isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
-    void aJourneyThatAcquiresAndReleasesSucceedsWithItsTimes() {
-        Journey journey = journey(true);
-        assertThat(journey.assignBody()).isEqualTo(
-                "{\"username\":\"u1\",\"app\":\"Google Chrome\",\"region\":\"us-east-1\",\"dpi\":96}");
-
-        acquire(journey);
-        assertThat(journey.waitingForTask()).isFalse();
-        journey.onConfirm(status("SUCCESS", ROW));
-        advanceMillis(5);
-        assertThat(journey.releasing()).isTrue();
-        assertThat(journey.releaseBody()).contains("\"container_id\":\"c-1\"", "\"private_key\":\"00112233445566778899aabbccddeeff\"");
-        journey.onRelease(new Answer(202, "{\"ID\":\"t2\"}"));
-
-        JourneyResult result = journey.result();
-        assertThat(result.succeeded()).isTrue();
-        assertThat(result.timeToContainerMicros()).isEqualTo(2_620_000);
-        assertThat(result.stepMicros()).containsEntry(JourneyStep.ASSIGN, 0L)
-                .containsEntry(JourneyStep.HOST_WAIT, 1_100_000L).containsEntry(JourneyStep.TOKEN_HANDOVER, 20_000L)
-                .containsEntry(JourneyStep.TASK_WAIT, 1_500_000L).containsEntry(JourneyStep.RELEASE, 5_000L);
-        assertThat(listener.events).containsExactly("task u1 task-1", "acquired u1 c-1 10.0.0.5:40001", "released u1 c-1");
-        assertThat(listener.answers).containsExactly("assign 202", "host_service 200", "host_service 200",
-                "set_config_encryption_token 200", "status 200", "status 200", "status 200", "container/delete 202");
-        assertThat(journey.taskSettled()).isTrue();
-    }
-
-    @Test
-    void theConfigTokenGoesWithTheSecretTheHostServiceGave() {
-        Journey journey = journey(true);
-        journey.onAssign(new Answer(202, "{\"ID\":\"task-1\"}"), null);
-        journey.onHost(ok(HOST));
-
-        assertThat(journey.host()).isEqualTo(new HostAssignment("10.0.0.5", 40001, "s3cret"));
-        assertThat(journey.tokenBody()).matches("\\{\"user_id\":\"u1\",\"host_port\":40001,"
-                + "\"config_encryption_token\":\"[0-9a-f]{64}\",\"client_app_auth_secret\":\"s3cret\"}");
-    }
-
-    @Test
-    void assignRetriesHonourRetryAfterCappedAndThenGiveUp() {
-        Journey journey = journey(true);
-        journey.onAssign(new Answer(429, "slow down"), "7");
-        assertThat(journey.assigning()).isTrue();
-        assertThat(journey.lastAnswerFailed()).isFalse();
-        assertThat(journey.retryPause()).isEqualTo(Duration.ofSeconds(7));
-
-        journey.onAssign(new Answer(503, ""), "3600");
-        assertThat(journey.retryPause()).isEqualTo(Duration.ofSeconds(30));
-
-        journey.onAssign(new Answer(429, ""), null);
-        assertThat(journey.assigning()).isFalse();
-        assertThat(journey.lastAnswerFailed()).isTrue();
-        assertThat(journey.failure()).contains(new JourneyFailure(JourneyStep.ASSIGN, "status 429 after 3 attempts", "status 429"));
-    }
-
-    @Test
-    void aRetryWithoutRetryAfterWaitsTheConfiguredDelay() {
-        Journey journey = journey(true);
-        journey.onAssign(new Answer(503, ""), "Wed, 21 Oct 2026 07:28:00 GMT");
-        assertThat(journey.retryPause()).isEqualTo(Duration.ofSeconds(1));
+    void assignGivesUpAfterItsAttemptsNamingTheLastStatus() {
+        assertThat(FailureReasons.retriesSpent(new RejectedAnswer(429, "", null, read(null, null)), 3))
+                .isEqualTo(new JourneyFailure(JourneyStep.ASSIGN, "status 429 after 3 attempts", "status 429"));
+        assertThat(FailureReasons.assignTimedOut(2))
+                .isEqualTo(new JourneyFailure(JourneyStep.ASSIGN, "no task after 2 attempts", "assign not accepted within its time guard"));
     }
 
     @Test
     void anyOtherAssignStatusFailsWithTheStatusAndABodyExcerpt() {
-        Journey journey = journey(true);
-        journey.onAssign(new Answer(400, "{\"error\": \"unknown app\"}"), null);
+        assertThat(rejected(JourneyStep.ASSIGN, new RejectedAnswer(400, "{\"error\": \"unknown app\"}", null, read(null, null))))
+                .isEqualTo(new JourneyFailure(JourneyStep.ASSIGN, "status 400", "status 400: {\"error\": \"unknown app\"}"));
+        assertThat(rejected(JourneyStep.ASSIGN, new RejectedAnswer(512, "", null, read(null, null))).reason()).isEqualTo("status 512");
+        assertThat(rejected(JourneyStep.ASSIGN, new RejectedAnswer(202, "{}", null, read(null, null))).reason())
+                .isEqualTo("answer without a task id");
+    }
 
-        assertThat(journey.failure()).contains(new JourneyFailure(JourneyStep.ASSIGN, "status 400",
-                "status 400: {\"error\": \"unknown app\"}"));
-        assertThat(journey.result().succeeded()).isFalse();
+    // ---- 2. host wait ------------------------------------------------------------------------------------
+
+    @Test
+    void theHostIsKnownOnlyOnceIpPortAndSecretAreAllThere() {
+        assertThat(HostAssignment.of("10.0.0.5", 40001, "s3cret")).contains(HOST);
+        assertThat(HostAssignment.of(null, null, null)).isEmpty();
+        assertThat(HostAssignment.of("10.0.0.5", 40001, null)).isEmpty();
+        assertThat(HostAssignment.of("10.0.0.5", 0, "s3cret")).isEmpty();
     }
 
     @Test
-    void hostWaitFailsWhenItsPollBudgetIsSpent() {
-        Journey journey = journey(true);
-        journey.onAssign(new Answer(202, "{\"ID\":\"t\"}"), null);
-        String nothingYet = "{\"ip\":null,\"port\":null,\"client_app_auth_secret\":null}";
-        journey.onHost(ok(nothingYet));
-        journey.onHost(ok(nothingYet));
-        assertThat(journey.waitingForHost()).isTrue();
-        journey.onHost(ok(nothingYet));
+    void hostWaitFailsWhenItsPollBudgetIsSpentOrTheUserStateEnded() {
+        JourneyFailure spent = FailureReasons.hostBudgetSpent(3, SETTINGS.hostWait());
+        assertThat(spent.step()).isEqualTo(JourneyStep.HOST_WAIT);
+        assertThat(spent.reason()).isEqualTo("budget exhausted");
+        assertThat(spent.detail()).isEqualTo("no host after 3 polls (3 × 1s)");
+        assertThat(FailureReasons.hostTimedOut(2).reason()).isEqualTo("budget exhausted");
 
-        assertThat(journey.waitingForHost()).isFalse();
-        assertThat(journey.failure().orElseThrow().step()).isEqualTo(JourneyStep.HOST_WAIT);
-        assertThat(journey.failure().orElseThrow().reason()).isEqualTo("budget exhausted");
-        assertThat(journey.failure().orElseThrow().detail()).contains("no host after 3 polls");
+        assertThat(rejected(JourneyStep.HOST_WAIT, new RejectedAnswer(200, "", "FAILURE", read(null, null))).reason())
+                .isEqualTo("user state FAILURE");
+        assertThat(rejected(JourneyStep.HOST_WAIT, new RejectedAnswer(503, "busy", null, read(null, null))))
+                .isEqualTo(new JourneyFailure(JourneyStep.HOST_WAIT, "status 503", "status 503: busy"));
     }
 
     @Test
-    void aLoopThatEndsByItsTimeGuardFailsTheStep() {
-        Journey journey = journey(true);
-        journey.onAssign(new Answer(202, "{\"ID\":\"t\"}"), null);
-        journey.loopEnded(JourneyStep.ASSIGN);
-        assertThat(journey.failure()).as("the assign loop ended with its task").isEmpty();
-
-        journey.loopEnded(JourneyStep.HOST_WAIT);
-        assertThat(journey.failure().orElseThrow().step()).isEqualTo(JourneyStep.HOST_WAIT);
-        assertThat(journey.failure().orElseThrow().reason()).isEqualTo("budget exhausted");
+    void theServerSaysHowTheContainerCame() {
+        assertThat(ContainerOrigin.UNKNOWN.after(null, "SPINNING_UP_NEW")).isEqualTo(ContainerOrigin.SPUN_UP);
+        assertThat(ContainerOrigin.UNKNOWN.after("spun_up", "WAITING_FOR_CLIENT_APP")).isEqualTo(ContainerOrigin.SPUN_UP);
+        assertThat(ContainerOrigin.SPUN_UP.after("prewarmed", null)).as("spun up stays spun up").isEqualTo(ContainerOrigin.SPUN_UP);
+        assertThat(ContainerOrigin.UNKNOWN.after("prewarmed", "WAITING_FOR_CLIENT_APP")).isEqualTo(ContainerOrigin.PREWARMED);
+        assertThat(ContainerOrigin.UNKNOWN.after(null, "PENDING")).isEqualTo(ContainerOrigin.UNKNOWN);
     }
+
+    // ---- 3. token hand-over ------------------------------------------------------------------------------
 
     @Test
     void aRejectedConfigTokenFailsTheHandOver() {
-        Journey journey = journey(true);
-        journey.onAssign(new Answer(202, "{\"ID\":\"t\"}"), null);
-        journey.onHost(ok(HOST));
-        journey.onToken(new Answer(406, "{\"result\":\"\",\"error\":\"secret mismatch\"}"));
+        JourneyFailure failure = rejected(JourneyStep.TOKEN_HANDOVER,
+                new RejectedAnswer(406, "{\"result\":\"\",\"error\":\"secret mismatch\"}", null, read(null, null)));
 
-        JourneyFailure failure = journey.failure().orElseThrow();
         assertThat(failure.step()).isEqualTo(JourneyStep.TOKEN_HANDOVER);
         assertThat(failure.reason()).isEqualTo("token rejected, status 406");
         assertThat(failure.detail()).contains("secret mismatch");
     }
 
+    // ---- 4. task wait ------------------------------------------------------------------------------------
+
     @Test
-    void taskFailureCancellationNon200AndBudgetEachFailWithTheirReason() {
-        assertThat(taskFailure(status("FAILURE", "\"failed to ping\""))).extracting(JourneyFailure::reason, JourneyFailure::detail)
+    void taskFailureCancellationNon200MissingStateAndBudgetEachFailWithTheirReason() {
+        assertThat(rejected(JourneyStep.TASK_WAIT, new RejectedAnswer(200, "", null, read("FAILURE", "failed to ping"))))
+                .extracting(JourneyFailure::reason, JourneyFailure::detail)
                 .containsExactly("task FAILURE", "task task-1 failed: failed to ping");
-        assertThat(taskFailure(status("CANCELLED", "{\"msg\":\"cancelled\"}")).reason()).isEqualTo("task CANCELLED");
-        assertThat(taskFailure(new Answer(512, "maintenance")).reason()).isEqualTo("status 512");
+        assertThat(rejected(JourneyStep.TASK_WAIT, new RejectedAnswer(200, "", null, read("CANCELLED", json("{\"msg\":\"x\"}")))))
+                .extracting(JourneyFailure::reason, JourneyFailure::detail)
+                .containsExactly("task CANCELLED", "task task-1 cancelled");
+        assertThat(rejected(JourneyStep.TASK_WAIT, new RejectedAnswer(512, "maintenance", null, read(null, null))).reason())
+                .isEqualTo("status 512");
+        assertThat(rejected(JourneyStep.TASK_WAIT, new RejectedAnswer(200, "", null, read(null, null))).reason())
+                .isEqualTo("answer without a state");
 
-        Journey journey = journeyWaitingForTask();
-        for (int i = 0; i < 4; i++) {
-            journey.onStatus(status("STARTED", "{\"msg\":\"starting\"}"));
-        }
-        assertThat(journey.failure().orElseThrow().reason()).isEqualTo("budget exhausted");
-        assertThat(journey.failure().orElseThrow().detail()).contains("still STARTED after 4 polls");
-    }
-
-    private JourneyFailure taskFailure(Answer answer) {
-        Journey journey = journeyWaitingForTask();
-        journey.onStatus(answer);
-        assertThat(journey.waitingForTask()).isFalse();
-        assertThat(journey.lastAnswerFailed()).isTrue();
-        JourneyFailure failure = journey.failure().orElseThrow();
-        assertThat(failure.step()).isEqualTo(JourneyStep.TASK_WAIT);
-        return failure;
-    }
-
-    private Journey journeyWaitingForTask() {
-        Journey journey = journey(true);
-        journey.onAssign(new Answer(202, "{\"ID\":\"task-1\"}"), null);
-        journey.onHost(ok(HOST));
-        journey.onToken(ok("{\"result\":\"\"}"));
-        return journey;
+        JourneyFailure spent = FailureReasons.taskBudgetSpent("task-1", "STARTED", 4, SETTINGS.taskWait());
+        assertThat(spent.reason()).isEqualTo("budget exhausted");
+        assertThat(spent.detail()).contains("still STARTED after 4 polls");
+        assertThat(FailureReasons.taskTimedOut("task-1", 2).detail()).contains("task task-1 not final within 2 polls");
     }
 
     @Test
-    void aStatusThatGoesBackwardsOnTheConfirmingReadViolatesMonotonicStatus() {
-        Journey journey = journey(true);
-        acquire(journey);
-        journey.onConfirm(status("PENDING", ROW));
+    void aTaskThatRunsThenSucceedsWithTheHostsContainerIsConsistent() {
+        TaskRead pending = read("PENDING", json("{\"msg\":\"waiting\"}"));
+        TaskRead started = read("STARTED", json("{\"msg\":\"starting\"}"));
+        TaskRead success = read("SUCCESS", json(ROW));
 
-        assertThat(listener.violations).singleElement().satisfies(v -> {
-            assertThat(v.invariant()).isEqualTo(Invariant.MONOTONIC_STATUS);
-            assertThat(v.evidence()).isEqualTo("task task-1 of u1 went from SUCCESS back to PENDING");
-        });
-        assertThat(journey.failure().orElseThrow().reason()).isEqualTo("invariant violated: monotonic_status");
-        assertThat(journey.lastAnswerFailed()).isTrue();
+        assertThat(TASK.breach(null, pending)).isEmpty();
+        assertThat(TASK.breach(pending, started)).isEmpty();
+        assertThat(TASK.breach(started, success)).isEmpty();
+        assertThat(TASK.breach(success, read("SUCCESS", json(ROW)))).as("the confirming read").isEmpty();
+        assertThat(success.isFinal()).isTrue();
+        assertThat(AcquiredContainer.of(json(ROW)))
+                .isEqualTo(new AcquiredContainer("c-1", "10.0.0.5", 40001, "00112233445566778899aabbccddeeff", "u1"));
+    }
+
+    @Test
+    void aStatusThatGoesBackwardsOrAFinalStateThatChangesIsABreach() {
+        TaskRead success = read("SUCCESS", json(ROW));
+
+        assertThat(TASK.breach(success, read("PENDING", json(ROW)))).contains("task task-1 of u1 went from SUCCESS back to PENDING");
+        assertThat(TASK.breach(read("STARTED", json("{}")), read("PENDING", json("{}")))).contains("task task-1 of u1 went from STARTED back to PENDING");
+        assertThat(TASK.breach(success, read("FAILURE", "gone"))).contains("task task-1 of u1 went from SUCCESS back to FAILURE");
     }
 
     @Test
     void aPendingStateWithAFinishedResultIsCaught() {
-        Journey journey = journeyWaitingForTask();
-        journey.onStatus(status("PENDING", ROW));
-
-        assertThat(listener.violations).singleElement().extracting(Violation::evidence)
-                .isEqualTo("task task-1 of u1 read PENDING with a finished result (container c-1)");
+        assertThat(TASK.breach(read("STARTED", json("{}")), read("PENDING", json(ROW))))
+                .contains("task task-1 of u1 went from STARTED back to PENDING");
+        assertThat(TASK.breach(null, read("PENDING", json(ROW))))
+                .contains("task task-1 of u1 read PENDING with a finished result (container c-1)");
     }
 
     @Test
-    void aSuccessOutputMustBeCompleteAndMatchTheHost() {
-        Journey incomplete = journeyWaitingForTask();
-        incomplete.onStatus(status("SUCCESS", "{\"msg\":\"done\"}"));
-        assertThat(listener.violations.get(0).evidence()).startsWith("task task-1 of u1 read SUCCESS with an incomplete output, missing container_id, ip");
-
-        Journey elsewhere = journeyWaitingForTask();
-        elsewhere.onStatus(status("SUCCESS", ROW.replace("40001", "40999")));
-        assertThat(listener.violations.get(1).evidence())
-                .isEqualTo("task task-1 of u1 read SUCCESS with container c-1 at 10.0.0.5:40999, but /host_service gave 10.0.0.5:40001");
+    void aSuccessOutputMustBeCompleteAndMatchTheHostAndTheUser() {
+        assertThat(TASK.breach(null, read("SUCCESS", json("{\"msg\":\"done\"}"))).orElseThrow())
+                .startsWith("task task-1 of u1 read SUCCESS with an incomplete output, missing container_id, ip");
+        assertThat(TASK.breach(null, read("SUCCESS", "done")).orElseThrow()).as("not an object")
+                .contains("missing container_id");
+        assertThat(TASK.breach(null, read("SUCCESS", json(ROW.replace("40001", "40999")))))
+                .contains("task task-1 of u1 read SUCCESS with container c-1 at 10.0.0.5:40999, but /host_service gave 10.0.0.5:40001");
+        assertThat(TASK.breach(null, read("SUCCESS", json(ROW.replace("\"u1\"", "\"u7\"")))))
+                .contains("task task-1 of u1 read SUCCESS with container c-1 of user u7");
+        assertThat(TASK.breach(read("SUCCESS", json(ROW)), read("SUCCESS", json(ROW.replace("c-1", "c-2")))))
+                .contains("task task-1 of u1 read SUCCESS with container c-1, then with c-2");
     }
 
     @Test
-    void aContainerAnotherUserHoldsFailsTheJourneyWithTheViolation() {
-        listener.conflict = Optional.of(new Violation(Invariant.EXCLUSIVE_CONTAINERS, "c-1 also held by u7"));
-        Journey journey = journey(true);
-        acquire(journey);
+    void aBrokenInvariantFailsTheJourneyWithItsEvidence() {
+        Violation shared = new Violation(Invariant.EXCLUSIVE_CONTAINERS, "c-1 also held by u7");
 
-        assertThat(journey.failure().orElseThrow().reason()).isEqualTo("invariant violated: exclusive_containers");
-        assertThat(listener.violations).extracting(Violation::evidence).containsExactly("c-1 also held by u7");
+        assertThat(FailureReasons.violated(JourneyStep.TASK_WAIT, shared))
+                .isEqualTo(new JourneyFailure(JourneyStep.TASK_WAIT, "invariant violated: exclusive_containers", "c-1 also held by u7"));
+        assertThat(FailureReasons.violated(JourneyStep.RELEASE, new Violation(Invariant.MONOTONIC_STATUS, "went back")).reason())
+                .isEqualTo("invariant violated: monotonic_status");
+    }
+
+    // ---- the journey as a whole --------------------------------------------------------------------------
+
+    @Test
+    void aJourneyCutOffWithoutAnAnswerIsATransportErrorAtItsStep() {
+        assertThat(rejected(JourneyStep.HOST_WAIT, new RejectedAnswer(null, "", null, read(null, null))))
+                .isEqualTo(new JourneyFailure(JourneyStep.HOST_WAIT, "transport error",
+                        "no answer at host wait (connection failed or timed out)"));
+        assertThat(rejected(JourneyStep.RELEASE, new RejectedAnswer(404, "{\"error\":\"no such container\"}", null,
+                read(null, null)))).isEqualTo(new JourneyFailure(JourneyStep.RELEASE, "status 404",
+                "status 404: {\"error\":\"no such container\"}"));
     }
 
     @Test
-    void aJourneyCutOffWithoutAnAnswerIsATransportError() {
-        Journey journey = journey(true);
-        journey.onAssign(new Answer(202, "{\"ID\":\"t\"}"), null);
-
-        JourneyResult result = journey.result();
-        assertThat(result.failure()).contains(new JourneyFailure(JourneyStep.HOST_WAIT, "transport error",
-                "no answer at host wait (connection failed or timed out)"));
-        assertThat(result.timeToContainerMicros()).isNegative();
+    void moreJourneysThanTestUsersAreRefused() {
+        assertThat(FailureReasons.noTestUser(10)).isEqualTo(new JourneyFailure(JourneyStep.ASSIGN, "no test user left",
+                "more journeys than the 10 provisioned users"));
+        assertThat(Optional.of(FailureReasons.noTestUser(1)).map(JourneyFailure::step)).contains(JourneyStep.ASSIGN);
     }
 
-    @Test
-    void withoutReleaseTheJourneyEndsWithItsContainer() {
-        Journey journey = journey(false);
-        acquire(journey);
-        journey.onConfirm(status("SUCCESS", ROW));
-
-        assertThat(journey.releasing()).isFalse();
-        assertThat(journey.result().succeeded()).isTrue();
-    }
-
-    @Test
-    void theServerSaysHowTheContainerCame() {
-        Journey spun = journey(true);
-        spun.onAssign(new Answer(202, "{\"ID\":\"t\"}"), null);
-        spun.onHost(ok("{\"ip\":null,\"port\":null,\"client_app_auth_secret\":null,\"user_app_state\":\"SPINNING_UP_NEW\"}"));
-        assertThat(spun.result().origin()).isEqualTo(ContainerOrigin.SPUN_UP);
-
-        Journey prewarmed = journey(true);
-        prewarmed.onAssign(new Answer(202, "{\"ID\":\"t\"}"), null);
-        prewarmed.onHost(ok(HOST.replace("}", ",\"container_origin\":\"prewarmed\"}")));
-        assertThat(prewarmed.result().origin()).isEqualTo(ContainerOrigin.PREWARMED);
-
-        Journey silent = journey(true);
-        silent.onAssign(new Answer(202, "{\"ID\":\"t\"}"), null);
-        silent.onHost(ok(HOST));
-        assertThat(silent.result().origin()).isEqualTo(ContainerOrigin.UNKNOWN);
-    }
-
-    /** Records what the journey tells its run. */
-    private static final class RecordingListener implements JourneyListener {
-        final List<String> events = new ArrayList<>();
-        final List<String> answers = new ArrayList<>();
-        final List<Violation> violations = new ArrayList<>();
-        Optional<Violation> conflict = Optional.empty();
-
-        @Override
-        public void answered(String endpoint, int status) {
-            answers.add(endpoint + " " + status);
-        }
-
-        @Override
-        public void taskAccepted(String username, String taskId) {
-            events.add("task " + username + " " + taskId);
-        }
-
-        @Override
-        public Optional<Violation> acquired(String username, ContainerRow container) {
-            events.add("acquired " + username + " " + container.containerId() + " " + container.hostAndPort());
-            return conflict;
-        }
-
-        @Override
-        public void released(String username, ContainerRow container) {
-            events.add("released " + username + " " + container.containerId());
-        }
-
-        @Override
-        public void violated(Violation violation) {
-            violations.add(violation);
-        }
+    private static JourneyFailure rejected(JourneyStep step, RejectedAnswer answer) {
+        return FailureReasons.rejected(step, "task-1", answer);
     }
 }

@@ -28,7 +28,7 @@ class LoadTestRunTest {
     void aRunProvisionsItsUsersAndTearsThemAllDownOnce() {
         try (LocalWebserver server = LocalWebserver.start(LocalServerSettings.defaults())) {
             RunConfig config = TestRuns.config(server, results, "users", "6");
-            LoadTestRun run = new LoadTestRun(config, out::add);
+            LoadTestRun run = LoadTestRun.open(config, out::add);
 
             run.start();
             AdminView admin = AdminView.of(server);
@@ -54,7 +54,8 @@ class LoadTestRunTest {
         try (LocalWebserver server = LocalWebserver.start(LocalServerSettings.fromProperties(Map.of("local.rateLimit", "4")))) {
             RunConfig config = TestRuns.config(server, results, "users", "8", "maxDuration", "5s");
 
-            Throwable failure = catchThrowable(() -> new LoadTestRun(config, out::add).start());
+            LoadTestRun run = LoadTestRun.open(config, out::add);
+            Throwable failure = catchThrowable(run::start);
 
             assertThat(failure).hasMessageContaining("run " + config.runId() + " could not be provisioned")
                     .hasMessageContaining("rate-limited");
@@ -63,6 +64,7 @@ class LoadTestRunTest {
             assertThat(manifest.users()).hasSize(4);
             assertThat(manifest.state()).isEqualTo(RunManifest.TORN_DOWN);
             assertThat(out).anyMatch(line -> line.startsWith("provisioning failed"));
+            assertThat(run.finish(false).reasons()).containsExactly("the run never started");
         }
     }
 
@@ -71,7 +73,7 @@ class LoadTestRunTest {
         try (LocalWebserver server = LocalWebserver.start(LocalServerSettings.defaults())) {
             RunConfig config = TestRuns.config(server, "not-the-password-42", results, "users", "3");
 
-            Throwable failure = catchThrowable(() -> new LoadTestRun(config, out::add).start());
+            Throwable failure = catchThrowable(() -> LoadTestRun.open(config, out::add));
 
             assertThat(failure).hasMessageContaining("admin login rejected (401): check the admin credentials");
             assertThat(failure.getMessage()).doesNotContain("not-the-password-42");
@@ -87,7 +89,7 @@ class LoadTestRunTest {
         }
         RunConfig config = RunConfig.parse(Map.of("target", "http://127.0.0.1:" + closedPort, "results.dir", results.toString()),
                 Map.of("WEBSERVER_ADMIN_TOKEN", "tok-9f3a1c-never-shown"), java.time.Clock.systemUTC());
-        LoadTestRun run = new LoadTestRun(config, out::add);
+        LoadTestRun run = LoadTestRun.open(config, out::add);
 
         Throwable failure = catchThrowable(run::start);
 

@@ -37,7 +37,7 @@ class RunWebTierTest {
         try (LocalWebserver server = LocalWebserver.start(LocalServerSettings.defaults()); HerokuStandIn heroku = new HerokuStandIn()) {
             heroku.heroku.formation(HerokuStandIn.APP, "web", "Standard-1X", 1);
             RunConfig config = config(server, heroku, "2", "10m");
-            LoadTestRun run = new LoadTestRun(config, line -> { });
+            LoadTestRun run = LoadTestRun.open(config, line -> { });
 
             run.start();
             assertThat(heroku.heroku.formation(HerokuStandIn.APP, "web")).isEqualTo("3 × Performance-M");
@@ -56,7 +56,7 @@ class RunWebTierTest {
              HerokuStandIn heroku = new HerokuStandIn()) {
             heroku.heroku.formation(HerokuStandIn.APP, "web", "Standard-2X", 2);
 
-            Throwable failure = catchThrowable(() -> new LoadTestRun(config(server, heroku, "3", "3s"), line -> { }).start());
+            Throwable failure = catchThrowable(() -> LoadTestRun.open(config(server, heroku, "3", "3s"), line -> { }).start());
 
             assertThat(failure).hasMessageContaining("could not be provisioned");
             assertThat(heroku.heroku.formation(HerokuStandIn.APP, "web")).isEqualTo("2 × Standard-2X");

@@ -1,4 +1,4 @@
-package co.fractal.loadtest.simulation.steps;
+package co.fractal.loadtest.simulation.groups;
 
 import co.fractal.loadtest.management.LoadTestRun;
 import io.gatling.javaapi.core.CoreDsl;
