@@ -39,12 +39,15 @@ public record RunConfig(RunId runId, Target target, LoadShape load, JourneySetti
     }
 
     /**
-     * Builds and validates a configuration.
+     * Builds and validates a configuration. Properties that are no setting are left alone, unless they look
+     * like one (see {@link Setting}): a mistyped setting is refused, never silently ignored.
      *
-     * @throws ConfigException listing every bad value, each with its property and accepted form
+     * @throws ConfigException listing every bad value, each with its property and accepted form, and every
+     *                         mistyped setting with the setting it is nearest
      */
     public static RunConfig parse(Map<String, String> properties, Map<String, String> env, Clock clock) {
         Settings s = new Settings(properties);
+        s.refuseUnknown();
 
         Target target = s.raw(Setting.TARGET).map(value -> Target.parse(value).orElseGet(() -> {
             s.problem(Setting.TARGET, value, Target.ACCEPTED);

@@ -203,6 +203,12 @@ enum Setting {
         return Optional.ofNullable(BY_KEY.get(key));
     }
 
+    /** The prefix that makes a property look like a setting ({@code hostWait.}), if the name has one. */
+    Optional<String> prefix() {
+        int dot = key.indexOf('.');
+        return dot < 0 ? Optional.empty() : Optional.of(key.substring(0, dot + 1));
+    }
+
     @Override
     public String toString() {
         return key;

@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Typed reads of {@code -D} properties, each of a declared {@link Setting}. A bad value is recorded as a problem
  * naming the property, the value and the accepted form, and the default stands in so parsing can go on and
- * report every problem.
+ * report every problem; so is a property that looks like a setting but is none.
  */
 final class Settings {
     private final Map<String, String> properties;
@@ -33,6 +33,11 @@ final class Settings {
 
     void problem(String message) {
         problems.add(message);
+    }
+
+    /** Records a problem for each property that looks like a setting but is none (see {@link UnknownSettings}). */
+    void refuseUnknown() {
+        problems.addAll(UnknownSettings.problems(properties.keySet()));
     }
 
     Optional<String> raw(Setting setting) {
