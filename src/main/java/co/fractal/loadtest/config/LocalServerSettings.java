@@ -80,13 +80,22 @@ public record LocalServerSettings(int port, int hostServicePort, int prewarmedPe
         return fromProperties(Map.of());
     }
 
+    /** The settings of the reference webserver on its own, from this process's {@code -Dlocal.*} properties. */
+    public static LocalServerSettings fromSystem() {
+        return fromProperties(RunConfig.systemProperties());
+    }
+
     /**
-     * Settings from {@code local.*} properties, e.g. {@code local.spinUpDelay=50ms}; others are ignored.
+     * Settings from {@code local.*} properties, e.g. {@code local.spinUpDelay=50ms}. Properties that are no setting
+     * are left alone, but not a mistyped setting, nor a setting of the load run (which the webserver would ignore).
      *
-     * @throws ConfigException naming every bad value with its property and accepted form
+     * @throws ConfigException naming every bad value with its property and accepted form, and every property
+     *                         refused with the setting it is nearest
      */
     public static LocalServerSettings fromProperties(Map<String, String> properties) {
         Settings s = new Settings(properties);
+        s.refuseUnknown();
+        s.refuseOutside(Setting.Section.LOCAL, "the reference webserver on its own, which reads only the local.* settings");
         LocalServerSettings settings = read(s);
         if (!s.problems().isEmpty()) {
             throw new ConfigException(s.problems());

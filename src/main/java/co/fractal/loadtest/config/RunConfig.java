@@ -33,9 +33,14 @@ public record RunConfig(RunId runId, Target target, LoadShape load, JourneySetti
 
     /** The run configuration of this process, from its system properties and environment. */
     public static RunConfig fromSystem() {
+        return parse(systemProperties(), System.getenv(), Clock.systemUTC());
+    }
+
+    /** This process's system properties: the one place they are read. */
+    static Map<String, String> systemProperties() {
         Map<String, String> properties = new HashMap<>();
         System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
-        return parse(properties, System.getenv(), Clock.systemUTC());
+        return properties;
     }
 
     /**

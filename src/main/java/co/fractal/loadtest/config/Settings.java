@@ -40,6 +40,13 @@ final class Settings {
         problems.addAll(UnknownSettings.problems(properties.keySet()));
     }
 
+    /** Records a problem for each setting of another section than the one {@code reader} reads. */
+    void refuseOutside(Setting.Section section, String reader) {
+        properties.keySet().stream().sorted().map(Setting::named).flatMap(Optional::stream)
+                .filter(setting -> setting.section() != section)
+                .forEach(setting -> problems.add(setting.key() + ": not read by " + reader));
+    }
+
     Optional<String> raw(Setting setting) {
         String value = properties.get(setting.key());
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
