@@ -24,12 +24,12 @@ public record CloudSettings(Mode mode, String region, String cluster, boolean de
 
     /** Reads {@code cloud.*}; cleanup defaults to off for the local target, which has no cloud, else to auto. */
     static CloudSettings read(Settings s, String journeyRegion, boolean localTarget) {
-        return new CloudSettings(s.choice("cloud.cleanup", Mode.class, localTarget ? Mode.OFF : Mode.AUTO),
-                s.text("cloud.region", journeyRegion),
-                s.text("cloud.cluster", "load_test_cluster"),
-                s.flag("cloud.deleteCluster", false),
-                s.text("cloud.tagKey", "loadtest-run-id"),
-                s.httpUrl("cloud.endpoint"),
-                s.integer("cloud.maxAttempts", 8, 1, 20));
+        return new CloudSettings(s.choice(Setting.CLOUD_CLEANUP, Mode.class, localTarget ? Mode.OFF : Mode.AUTO),
+                s.text(Setting.CLOUD_REGION, journeyRegion),
+                s.text(Setting.CLOUD_CLUSTER, "load_test_cluster"),
+                s.flag(Setting.CLOUD_DELETE_CLUSTER, false),
+                s.text(Setting.CLOUD_TAG_KEY, "loadtest-run-id"),
+                s.httpUrl(Setting.CLOUD_ENDPOINT),
+                s.integer(Setting.CLOUD_MAX_ATTEMPTS, 8, 1, 20));
     }
 }

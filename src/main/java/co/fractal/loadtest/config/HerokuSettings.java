@@ -24,18 +24,18 @@ public record HerokuSettings(Optional<String> app, Optional<Secret> apiKey, Stri
     public static final String API_KEY_ENV = "HEROKU_API_KEY";
 
     static HerokuSettings read(Settings s, Map<String, String> env) {
-        Optional<String> app = s.raw("heroku.app");
+        Optional<String> app = s.raw(Setting.HEROKU_APP);
         Optional<Secret> key = Secret.of(env.get(API_KEY_ENV));
         if (app.isPresent() && key.isEmpty()) {
             s.problem("heroku.app=" + app.get() + " scales the web tier and needs " + API_KEY_ENV
                     + " in the environment; set it, or leave heroku.app unset to skip scaling");
         }
-        return new HerokuSettings(app, key, s.text("heroku.processType", "web"), s.text("heroku.size", "Performance-M"),
-                s.integer("heroku.quantity", 1, 1, 100),
-                s.httpUrl("heroku.apiUrl").orElse(URI.create("https://api.heroku.com")),
-                s.duration("heroku.timeout", Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofMinutes(5)),
-                s.integer("heroku.maxAttempts", 5, 1, 20),
-                s.duration("heroku.retryDelay", Duration.ofSeconds(2), Duration.ZERO, Duration.ofMinutes(1)));
+        return new HerokuSettings(app, key, s.text(Setting.HEROKU_PROCESS_TYPE, "web"), s.text(Setting.HEROKU_SIZE, "Performance-M"),
+                s.integer(Setting.HEROKU_QUANTITY, 1, 1, 100),
+                s.httpUrl(Setting.HEROKU_API_URL).orElse(URI.create("https://api.heroku.com")),
+                s.duration(Setting.HEROKU_TIMEOUT, Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofMinutes(5)),
+                s.integer(Setting.HEROKU_MAX_ATTEMPTS, 5, 1, 20),
+                s.duration(Setting.HEROKU_RETRY_DELAY, Duration.ofSeconds(2), Duration.ZERO, Duration.ofMinutes(1)));
     }
 
     /** True when the run scales a formation. */

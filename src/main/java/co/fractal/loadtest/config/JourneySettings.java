@@ -26,27 +26,27 @@ public record JourneySettings(String app, String region, int dpi, String assignP
     private static final Pattern PATH = Pattern.compile("(/[A-Za-z0-9_.-]+)+");
 
     static JourneySettings read(Settings s) {
-        String region = s.text("region", "us-east-1");
+        String region = s.text(Setting.REGION, "us-east-1");
         if (!REGION.matcher(region).matches()) {
-            s.problem("region", region, "expected an AWS region such as us-east-1");
+            s.problem(Setting.REGION, region, "expected an AWS region such as us-east-1");
         }
-        String assignPath = s.text("assignPath", "/mandelbox/assign");
+        String assignPath = s.text(Setting.ASSIGN_PATH, "/mandelbox/assign");
         if (!PATH.matcher(assignPath).matches()) {
-            s.problem("assignPath", assignPath, "expected a path such as /mandelbox/assign or /container/assign");
+            s.problem(Setting.ASSIGN_PATH, assignPath, "expected a path such as /mandelbox/assign or /container/assign");
         }
         return new JourneySettings(
-                s.text("app", "Google Chrome"),
+                s.text(Setting.APP, "Google Chrome"),
                 region,
-                s.integer("dpi", 96, 24, 960),
+                s.integer(Setting.DPI, 96, 24, 960),
                 assignPath,
-                s.integer("hostServicePort", 4678, 1, 65535),
-                new PollBudget(s.integer("hostWait.polls", 300, 1, 100_000),
-                        s.duration("hostWait.interval", Duration.ofSeconds(1), Duration.ZERO, Duration.ofMinutes(10))),
-                new PollBudget(s.integer("taskWait.polls", 60, 1, 100_000),
-                        s.duration("taskWait.interval", Duration.ofSeconds(1), Duration.ZERO, Duration.ofMinutes(10))),
-                s.integer("assign.attempts", 5, 1, 100),
-                s.duration("assign.retryDelay", Duration.ofSeconds(1), Duration.ZERO, Duration.ofMinutes(10)),
-                s.duration("assign.maxRetryAfter", Duration.ofSeconds(60), Duration.ZERO, Duration.ofHours(1)),
-                s.flag("release", true));
+                s.integer(Setting.HOST_SERVICE_PORT, 4678, 1, 65535),
+                new PollBudget(s.integer(Setting.HOST_WAIT_POLLS, 300, 1, 100_000),
+                        s.duration(Setting.HOST_WAIT_INTERVAL, Duration.ofSeconds(1), Duration.ZERO, Duration.ofMinutes(10))),
+                new PollBudget(s.integer(Setting.TASK_WAIT_POLLS, 60, 1, 100_000),
+                        s.duration(Setting.TASK_WAIT_INTERVAL, Duration.ofSeconds(1), Duration.ZERO, Duration.ofMinutes(10))),
+                s.integer(Setting.ASSIGN_ATTEMPTS, 5, 1, 100),
+                s.duration(Setting.ASSIGN_RETRY_DELAY, Duration.ofSeconds(1), Duration.ZERO, Duration.ofMinutes(10)),
+                s.duration(Setting.ASSIGN_MAX_RETRY_AFTER, Duration.ofSeconds(60), Duration.ZERO, Duration.ofHours(1)),
+                s.flag(Setting.RELEASE, true));
     }
 }

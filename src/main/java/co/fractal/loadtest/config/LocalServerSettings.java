@@ -80,13 +80,22 @@ public record LocalServerSettings(int port, int hostServicePort, int prewarmedPe
         return fromProperties(Map.of());
     }
 
+    /** The settings of the reference webserver on its own, from this process's {@code -Dlocal.*} properties. */
+    public static LocalServerSettings fromSystem() {
+        return fromProperties(RunConfig.systemProperties());
+    }
+
     /**
-     * Settings from {@code local.*} properties, e.g. {@code local.spinUpDelay=50ms}; others are ignored.
+     * Settings from {@code local.*} properties, e.g. {@code local.spinUpDelay=50ms}. Properties that are no setting
+     * are left alone, but not a mistyped setting, nor a setting of the load run (which the webserver would ignore).
      *
-     * @throws ConfigException naming every bad value with its property and accepted form
+     * @throws ConfigException naming every bad value with its property and accepted form, and every property
+     *                         refused with the setting it is nearest
      */
     public static LocalServerSettings fromProperties(Map<String, String> properties) {
         Settings s = new Settings(properties);
+        s.refuseUnknown();
+        s.refuseOutside(Setting.Section.LOCAL, "the reference webserver on its own, which reads only the local.* settings");
         LocalServerSettings settings = read(s);
         if (!s.problems().isEmpty()) {
             throw new ConfigException(s.problems());
@@ -97,27 +106,27 @@ public record LocalServerSettings(int port, int hostServicePort, int prewarmedPe
     static LocalServerSettings read(Settings s) {
         Duration max = Duration.ofHours(1);
         return new LocalServerSettings(
-                s.integer("local.port", 0, 0, 65535),
-                s.integer("local.hostServicePort", 0, 0, 65535),
-                s.integer("local.prewarmed", 4, 0, 100_000),
-                s.integer("local.capacity", 100_000, 1, 10_000_000),
-                s.duration("local.spinUpDelay", Duration.ofMillis(200), Duration.ZERO, max),
-                s.duration("local.prewarmDelay", Duration.ofMillis(100), Duration.ZERO, max),
-                s.duration("local.pingDelay", Duration.ofMillis(20), Duration.ZERO, max),
-                s.duration("local.clientTimeout", Duration.ofSeconds(90), Duration.ofMillis(1), max),
-                s.duration("local.idleTimeout", Duration.ofSeconds(60), Duration.ofMillis(1), Duration.ofDays(1)),
-                s.integer("local.rateLimit", 0, 0, 1_000_000),
-                s.flag("local.maintenance", false),
+                s.integer(Setting.LOCAL_PORT, 0, 0, 65535),
+                s.integer(Setting.LOCAL_HOST_SERVICE_PORT, 0, 0, 65535),
+                s.integer(Setting.LOCAL_PREWARMED, 4, 0, 100_000),
+                s.integer(Setting.LOCAL_CAPACITY, 100_000, 1, 10_000_000),
+                s.duration(Setting.LOCAL_SPIN_UP_DELAY, Duration.ofMillis(200), Duration.ZERO, max),
+                s.duration(Setting.LOCAL_PREWARM_DELAY, Duration.ofMillis(100), Duration.ZERO, max),
+                s.duration(Setting.LOCAL_PING_DELAY, Duration.ofMillis(20), Duration.ZERO, max),
+                s.duration(Setting.LOCAL_CLIENT_TIMEOUT, Duration.ofSeconds(90), Duration.ofMillis(1), max),
+                s.duration(Setting.LOCAL_IDLE_TIMEOUT, Duration.ofSeconds(60), Duration.ofMillis(1), Duration.ofDays(1)),
+                s.integer(Setting.LOCAL_RATE_LIMIT, 0, 0, 1_000_000),
+                s.flag(Setting.LOCAL_MAINTENANCE, false),
                 faults(s),
-                s.raw("local.adminUsername"),
-                s.integer("local.busyAbove", 0, 0, 10_000_000),
-                s.duration("local.taskRetention", Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofDays(1)),
-                s.integer("local.ioThreads", 2, 1, 64));
+                s.raw(Setting.LOCAL_ADMIN_USERNAME),
+                s.integer(Setting.LOCAL_BUSY_ABOVE, 0, 0, 10_000_000),
+                s.duration(Setting.LOCAL_TASK_RETENTION, Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofDays(1)),
+                s.integer(Setting.LOCAL_IO_THREADS, 2, 1, 64));
     }
 
     private static Set<Fault> faults(Settings s) {
         Set<Fault> faults = EnumSet.noneOf(Fault.class);
-        for (String name : s.text("local.faults", "").split(",")) {
+        for (String name : s.text(Setting.LOCAL_FAULTS, "").split(",")) {
             String trimmed = name.trim();
             if (trimmed.isEmpty() || trimmed.equalsIgnoreCase("none")) {
                 continue;
@@ -125,7 +134,7 @@ public record LocalServerSettings(int port, int hostServicePort, int prewarmedPe
             try {
                 faults.add(Fault.valueOf(trimmed.toUpperCase(Locale.ROOT).replace('-', '_')));
             } catch (IllegalArgumentException e) {
-                s.problem("local.faults", trimmed, "expected a comma-separated list of " + Settings.names(Fault.class));
+                s.problem(Setting.LOCAL_FAULTS, trimmed, "expected a comma-separated list of " + Settings.names(Fault.class));
             }
         }
         return Set.copyOf(faults);

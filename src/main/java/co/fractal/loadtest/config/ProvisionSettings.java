@@ -13,7 +13,7 @@ public record ProvisionSettings(UserNaming naming, int concurrency) {
     public enum UserNaming { RUN, FIXED }
 
     static ProvisionSettings read(Settings s) {
-        return new ProvisionSettings(s.choice("users.naming", UserNaming.class, UserNaming.RUN),
-                s.integer("provision.concurrency", 16, 1, 512));
+        return new ProvisionSettings(s.choice(Setting.USERS_NAMING, UserNaming.class, UserNaming.RUN),
+                s.integer(Setting.PROVISION_CONCURRENCY, 16, 1, 512));
     }
 }

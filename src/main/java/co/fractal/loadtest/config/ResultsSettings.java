@@ -21,14 +21,14 @@ public record ResultsSettings(Path dir, Optional<Path> baseline, boolean enforce
                               double successTolerancePoints, double latencyTolerancePercent) {
 
     static ResultsSettings read(Settings s) {
-        Optional<Path> baseline = s.path("baseline");
-        baseline.filter(file -> !Files.isRegularFile(file)).ifPresent(file -> s.problem("baseline", file.toString(),
+        Optional<Path> baseline = s.path(Setting.BASELINE);
+        baseline.filter(file -> !Files.isRegularFile(file)).ifPresent(file -> s.problem(Setting.BASELINE, file.toString(),
                 "expected an existing summary.json of an earlier run, e.g. -Dbaseline=target/loadtest/<run id>/summary.json"));
-        return new ResultsSettings(s.path("results.dir").orElse(Path.of("target", "loadtest")),
+        return new ResultsSettings(s.path(Setting.RESULTS_DIR).orElse(Path.of("target", "loadtest")),
                 baseline,
-                s.flag("baseline.enforce", false),
-                s.decimal("baseline.successTolerance", 1.0, 0, 100),
-                s.decimal("baseline.latencyTolerance", 25.0, 0, 10_000));
+                s.flag(Setting.BASELINE_ENFORCE, false),
+                s.decimal(Setting.BASELINE_SUCCESS_TOLERANCE, 1.0, 0, 100),
+                s.decimal(Setting.BASELINE_LATENCY_TOLERANCE, 25.0, 0, 10_000));
     }
 
     /** The folder of one run. */

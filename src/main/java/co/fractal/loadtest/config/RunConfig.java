@@ -33,32 +33,40 @@ public record RunConfig(RunId runId, Target target, LoadShape load, JourneySetti
 
     /** The run configuration of this process, from its system properties and environment. */
     public static RunConfig fromSystem() {
+        return parse(systemProperties(), System.getenv(), Clock.systemUTC());
+    }
+
+    /** This process's system properties: the one place they are read. */
+    static Map<String, String> systemProperties() {
         Map<String, String> properties = new HashMap<>();
         System.getProperties().forEach((k, v) -> properties.put(String.valueOf(k), String.valueOf(v)));
-        return parse(properties, System.getenv(), Clock.systemUTC());
+        return properties;
     }
 
     /**
-     * Builds and validates a configuration.
+     * Builds and validates a configuration. Properties that are no setting are left alone, unless they look
+     * like one (see {@link Setting}): a mistyped setting is refused, never silently ignored.
      *
-     * @throws ConfigException listing every bad value, each with its property and accepted form
+     * @throws ConfigException listing every bad value, each with its property and accepted form, and every
+     *                         mistyped setting with the setting it is nearest
      */
     public static RunConfig parse(Map<String, String> properties, Map<String, String> env, Clock clock) {
         Settings s = new Settings(properties);
+        s.refuseUnknown();
 
-        Target target = s.raw("target").map(value -> Target.parse(value).orElseGet(() -> {
-            s.problem("target", value, Target.ACCEPTED);
+        Target target = s.raw(Setting.TARGET).map(value -> Target.parse(value).orElseGet(() -> {
+            s.problem(Setting.TARGET, value, Target.ACCEPTED);
             return Target.local();
         })).orElse(Target.local());
-        if (target.isProduction() && !s.flag("confirmProd", false)) {
+        if (target.isProduction() && !s.flag(Setting.CONFIRM_PROD, false)) {
             s.problem("target=" + target.name() + " sends load to production and is refused without confirmation;"
-                    + " add -DconfirmProd=true to confirm");
+                    + " add -D" + Setting.CONFIRM_PROD.key() + "=true to confirm");
         }
 
-        Profile profile = s.choice("profile", Profile.class, Profile.WEEKLY);
-        LoadShape load = new LoadShape(profile, s.integer("users", profile.defaultUsers(), 1, 1_000_000),
-                s.decimal("spawnRate", profile.defaultSpawnRate(), 0.01, 100_000));
-        Duration maxDuration = s.duration("maxDuration", Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofDays(7));
+        Profile profile = s.choice(Setting.PROFILE, Profile.class, Profile.WEEKLY);
+        LoadShape load = new LoadShape(profile, s.integer(Setting.USERS, profile.defaultUsers(), 1, 1_000_000),
+                s.decimal(Setting.SPAWN_RATE, profile.defaultSpawnRate(), 0.01, 100_000));
+        Duration maxDuration = s.duration(Setting.MAX_DURATION, Duration.ofMinutes(10), Duration.ofSeconds(1), Duration.ofDays(7));
         if (load.injectionTime().compareTo(maxDuration) >= 0) {
             s.problem("users=" + load.users() + " at spawnRate=" + load.spawnRate() + "/s (profile " + profile.id()
                     + ") take " + Durations.describe(load.injectionTime()) + " to start, not less than maxDuration="
@@ -75,7 +83,7 @@ public record RunConfig(RunId runId, Target target, LoadShape load, JourneySetti
                 ProvisionSettings.read(s), HerokuSettings.read(s, env), CloudSettings.read(s, journey.region(),
                 target.kind() == Target.Kind.LOCAL),
                 ResultsSettings.read(s), NotificationSettings.read(env), LocalServerSettings.read(s),
-                s.path("run.adopt"));
+                s.path(Setting.RUN_ADOPT));
         if (!s.problems().isEmpty()) {
             throw new ConfigException(s.problems());
         }

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Typed reads of {@code -D} properties. A bad value is recorded as a problem naming the property, the
- * value and the accepted form, and the default stands in so parsing can go on and report every problem.
+ * Typed reads of {@code -D} properties, each of a declared {@link Setting}. A bad value is recorded as a problem
+ * naming the property, the value and the accepted form, and the default stands in so parsing can go on and
+ * report every problem; so is a property that looks like a setting but is none.
  */
 final class Settings {
     private final Map<String, String> properties;
@@ -26,25 +27,37 @@ final class Settings {
         return problems;
     }
 
-    void problem(String property, String value, String accepted) {
-        problems.add(property + ": '" + value + "' is not accepted; " + accepted);
+    void problem(Setting setting, String value, String accepted) {
+        problems.add(setting.key() + ": '" + value + "' is not accepted; " + accepted);
     }
 
     void problem(String message) {
         problems.add(message);
     }
 
-    Optional<String> raw(String property) {
-        String value = properties.get(property);
+    /** Records a problem for each property that looks like a setting but is none (see {@link UnknownSettings}). */
+    void refuseUnknown() {
+        problems.addAll(UnknownSettings.problems(properties.keySet()));
+    }
+
+    /** Records a problem for each setting of another section than the one {@code reader} reads. */
+    void refuseOutside(Setting.Section section, String reader) {
+        properties.keySet().stream().sorted().map(Setting::named).flatMap(Optional::stream)
+                .filter(setting -> setting.section() != section)
+                .forEach(setting -> problems.add(setting.key() + ": not read by " + reader));
+    }
+
+    Optional<String> raw(Setting setting) {
+        String value = properties.get(setting.key());
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
-    String text(String property, String fallback) {
-        return raw(property).orElse(fallback);
+    String text(Setting setting, String fallback) {
+        return raw(setting).orElse(fallback);
     }
 
-    int integer(String property, int fallback, int min, int max) {
-        Optional<String> value = raw(property);
+    int integer(Setting setting, int fallback, int min, int max) {
+        Optional<String> value = raw(setting);
         if (value.isEmpty()) {
             return fallback;
         }
@@ -56,13 +69,13 @@ final class Settings {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        problem(property, value.get(), "expected a whole number from " + min + " to " + max
-                + " (e.g. -D" + property + "=" + fallback + ")");
+        problem(setting, value.get(), "expected a whole number from " + min + " to " + max
+                + " (e.g. -D" + setting.key() + "=" + fallback + ")");
         return fallback;
     }
 
-    double decimal(String property, double fallback, double min, double max) {
-        Optional<String> value = raw(property);
+    double decimal(Setting setting, double fallback, double min, double max) {
+        Optional<String> value = raw(setting);
         if (value.isEmpty()) {
             return fallback;
         }
@@ -74,13 +87,13 @@ final class Settings {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        problem(property, value.get(), "expected a number from " + format(min) + " to " + format(max)
-                + " (e.g. -D" + property + "=" + format(fallback) + ")");
+        problem(setting, value.get(), "expected a number from " + format(min) + " to " + format(max)
+                + " (e.g. -D" + setting.key() + "=" + format(fallback) + ")");
         return fallback;
     }
 
-    boolean flag(String property, boolean fallback) {
-        Optional<String> value = raw(property);
+    boolean flag(Setting setting, boolean fallback) {
+        Optional<String> value = raw(setting);
         if (value.isEmpty()) {
             return fallback;
         }
@@ -92,14 +105,14 @@ final class Settings {
                 return false;
             }
             default -> {
-                problem(property, value.get(), "expected true or false");
+                problem(setting, value.get(), "expected true or false");
                 return fallback;
             }
         }
     }
 
-    Duration duration(String property, Duration fallback, Duration min, Duration max) {
-        Optional<String> value = raw(property);
+    Duration duration(Setting setting, Duration fallback, Duration min, Duration max) {
+        Optional<String> value = raw(setting);
         if (value.isEmpty()) {
             return fallback;
         }
@@ -107,13 +120,13 @@ final class Settings {
         if (parsed.isPresent() && parsed.get().compareTo(min) >= 0 && parsed.get().compareTo(max) <= 0) {
             return parsed.get();
         }
-        problem(property, value.get(), "expected a duration from " + Durations.describe(min) + " to "
+        problem(setting, value.get(), "expected a duration from " + Durations.describe(min) + " to "
                 + Durations.describe(max) + ", " + Durations.FORMS);
         return fallback;
     }
 
-    <E extends Enum<E>> E choice(String property, Class<E> type, E fallback) {
-        Optional<String> value = raw(property);
+    <E extends Enum<E>> E choice(Setting setting, Class<E> type, E fallback) {
+        Optional<String> value = raw(setting);
         if (value.isEmpty()) {
             return fallback;
         }
@@ -122,28 +135,28 @@ final class Settings {
                 return constant;
             }
         }
-        problem(property, value.get(), "expected one of " + names(type));
+        problem(setting, value.get(), "expected one of " + names(type));
         return fallback;
     }
 
-    Optional<Path> path(String property) {
-        Optional<String> value = raw(property);
+    Optional<Path> path(Setting setting) {
+        Optional<String> value = raw(setting);
         try {
             return value.map(Path::of);
         } catch (InvalidPathException e) {
-            problem(property, value.get(), "expected a file path");
+            problem(setting, value.get(), "expected a file path");
             return Optional.empty();
         }
     }
 
-    Optional<URI> httpUrl(String property) {
-        Optional<String> value = raw(property);
+    Optional<URI> httpUrl(Setting setting) {
+        Optional<String> value = raw(setting);
         if (value.isEmpty()) {
             return Optional.empty();
         }
         Optional<URI> uri = Urls.http(value.get());
         if (uri.isEmpty()) {
-            problem(property, value.get(), "expected an http:// or https:// URL with a host");
+            problem(setting, value.get(), "expected an http:// or https:// URL with a host");
         }
         return uri;
     }

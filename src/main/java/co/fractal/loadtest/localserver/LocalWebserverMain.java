@@ -2,7 +2,6 @@ package co.fractal.loadtest.localserver;
 
 import co.fractal.loadtest.config.ConfigException;
 import co.fractal.loadtest.config.LocalServerSettings;
-import co.fractal.loadtest.config.RunConfig;
 
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
@@ -26,7 +25,7 @@ public final class LocalWebserverMain {
         Path descriptor = descriptorArgument(args);
         LocalServerSettings settings;
         try {
-            settings = RunConfig.fromSystem().local();
+            settings = LocalServerSettings.fromSystem();
         } catch (ConfigException e) {
             exit(2, e.getMessage());
             return;

@@ -56,4 +56,21 @@ class LocalServerSettingsTest {
                 .contains("local.ioThreads: '0'")
                 .contains("local.faults: 'chaos'").contains("double-assign, lock-timeout, mixed-status, rendezvous-race");
     }
+
+    @Test
+    void aMistypedLocalSettingOrASettingOfTheLoadRunIsRefusedAndOtherPropertiesAreLeftAlone() {
+        ConfigException error = catchThrowableOfType(ConfigException.class, () -> LocalServerSettings.fromProperties(Map.of(
+                "local.prewarm", "2", "local.spinupdelay", "1s", "local.tls", "off", "users", "5", "local.ioThreads", "0",
+                "java.home", "/opt/java", "maven.home", "/opt/maven", "exec.args", "--descriptor x", "unrelated", "x")));
+
+        assertThat(error.problems()).containsExactly(
+                "local.prewarm: unknown setting; did you mean -Dlocal.prewarmed?",
+                "local.spinupdelay: unknown setting; did you mean -Dlocal.spinUpDelay? (setting names are case-sensitive)",
+                "local.tls: unknown setting; the local.* settings are -Dlocal.port, -Dlocal.hostServicePort, -Dlocal.prewarmed,"
+                        + " -Dlocal.capacity, -Dlocal.spinUpDelay, -Dlocal.prewarmDelay, -Dlocal.pingDelay, -Dlocal.clientTimeout,"
+                        + " -Dlocal.idleTimeout, -Dlocal.rateLimit, -Dlocal.busyAbove, -Dlocal.maintenance, -Dlocal.faults,"
+                        + " -Dlocal.taskRetention, -Dlocal.ioThreads, -Dlocal.adminUsername",
+                "users: not read by the reference webserver on its own, which reads only the local.* settings",
+                "local.ioThreads: '0' is not accepted; expected a whole number from 1 to 64 (e.g. -Dlocal.ioThreads=2)");
+    }
 }

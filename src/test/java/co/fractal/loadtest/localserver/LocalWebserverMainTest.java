@@ -89,6 +89,18 @@ class LocalWebserverMainTest {
     }
 
     @Test
+    void aMistypedSettingExitsWithStatus2NamingTheNearestSetting() throws Exception {
+        Process server = launch(List.of("-Dlocal.prewarm=1", "-Dlocal.faults=mixed-status", "-Dprofile=smoke"));
+
+        assertThat(server.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(server.exitValue()).isEqualTo(2);
+        assertThat(output("err.txt")).contains("local.prewarm: unknown setting; did you mean -Dlocal.prewarmed?",
+                "profile: not read by the reference webserver on its own, which reads only the local.* settings")
+                .doesNotContain("local.faults");
+        assertThat(output("out.txt")).doesNotContain("reference webserver:");
+    }
+
+    @Test
     void unexpectedArgumentsExitWithStatus2AndTheUsage() throws Exception {
         Process server = launch(List.of(), "--port", "80");
 
