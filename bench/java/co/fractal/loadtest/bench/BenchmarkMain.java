@@ -1,5 +1,6 @@
 package co.fractal.loadtest.bench;
 
+import co.fractal.loadtest.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -235,7 +236,7 @@ public final class BenchmarkMain {
                 "-Dbench.connections=" + connections, "-Dbench.warmUpSeconds=" + warmUp, "-Dbench.seconds=" + seconds,
                 "-Dbench.pids=" + pidList));
         runGatling("row1-gatling", jvm, HttpCapacitySimulation.class.getName(), min(left, Duration.ofSeconds(180)), out);
-        JsonNode json = BenchFiles.JSON.readTree(out.toFile());
+        JsonNode json = Json.MAPPER.readTree(out.toFile());
         Map<String, Map<String, Double>> figures = new LinkedHashMap<>();
         json.fields().forEachRemaining(entry -> {
             Map<String, Double> values = new LinkedHashMap<>();
@@ -277,7 +278,7 @@ public final class BenchmarkMain {
             jvm.add("-Dbench.rates=2000,3000,4000,5000,6000,6500,7000,7500,8000,8500");
         }
         runGatling("row2-throughput", jvm, JourneyThroughputSimulation.class.getName(), min(left, Duration.ofSeconds(300)), out);
-        JsonNode json = BenchFiles.JSON.readTree(out.toFile());
+        JsonNode json = Json.MAPPER.readTree(out.toFile());
         JsonNode best = json.path("sustained");
         String stopped = json.path("stoppedBecause").isNull() ? "every level stayed within the limits (the stair ends there)"
                 : "the next level went past the limits: " + json.path("stoppedBecause").asText();
@@ -312,7 +313,7 @@ public final class BenchmarkMain {
             jvm.add("-Dbench.steps=5000,10000,15000,20000,21000");
         }
         runGatling("row3-concurrency", jvm, JourneyConcurrencySimulation.class.getName(), min(left, Duration.ofSeconds(330)), out);
-        JsonNode json = BenchFiles.JSON.readTree(out.toFile());
+        JsonNode json = Json.MAPPER.readTree(out.toFile());
         int held = 0;
         int hold = json.path("holdSeconds").asInt();
         for (JsonNode step : json.path("steps")) {
@@ -359,7 +360,7 @@ public final class BenchmarkMain {
         } finally {
             children.stop(reference.process());
         }
-        JsonNode json = BenchFiles.JSON.readTree(out.toFile());
+        JsonNode json = Json.MAPPER.readTree(out.toFile());
         double provision = json.path("provisionPerSecond").asDouble();
         double teardown = json.path("teardownPerSecond").asDouble();
         boolean clean = json.path("teardownClean").asBoolean();
@@ -396,7 +397,7 @@ public final class BenchmarkMain {
         if (status != 0 || !Files.isRegularFile(out)) {
             throw new IllegalStateException("the recorder benchmark ended with status " + status + " (see " + child.log() + ")");
         }
-        JsonNode json = BenchFiles.JSON.readTree(out.toFile());
+        JsonNode json = Json.MAPPER.readTree(out.toFile());
         double nanos = json.path("nanosPerJourney").asDouble();
         double retained = json.path("bytesRetainedPerJourney").asDouble();
         table.add(new ResultsTable.Line(5, "JourneyRecorder: one journey's calls (started, 6 requests, acquired, released,"

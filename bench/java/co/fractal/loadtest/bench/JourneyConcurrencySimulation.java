@@ -1,6 +1,7 @@
 package co.fractal.loadtest.bench;
 
 import co.fractal.loadtest.config.RunConfig;
+import co.fractal.loadtest.json.Json;
 import co.fractal.loadtest.management.LoadTestRun;
 import co.fractal.loadtest.results.Verdict;
 import co.fractal.loadtest.simulation.steps.ContainerJourney;
@@ -186,7 +187,7 @@ public class JourneyConcurrencySimulation extends Simulation {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(run.url("/admin/containers")))
                     .header("Authorization", run.authorization()).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             long held = 0;
-            for (JsonNode container : BenchFiles.JSON.readTree(response.body()).path("containers")) {
+            for (JsonNode container : Json.MAPPER.readTree(response.body()).path("containers")) {
                 held += container.path("user_id").isTextual() ? 1 : 0;
             }
             return held;

@@ -3,9 +3,9 @@ package co.fractal.loadtest.management.heroku;
 import co.fractal.loadtest.config.Durations;
 import co.fractal.loadtest.config.HerokuSettings;
 import co.fractal.loadtest.config.Secret;
+import co.fractal.loadtest.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.URI;
@@ -25,7 +25,6 @@ import java.util.Map;
  */
 public final class HerokuPlatformClient {
     private static final String ACCEPT = "application/vnd.heroku+json; version=3";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration LONGEST_RETRY_DELAY = Duration.ofMinutes(1);
 
     private final HttpClient http;
@@ -59,7 +58,7 @@ public final class HerokuPlatformClient {
     public Formation update(String app, String processType, String size, int quantity) {
         String body;
         try {
-            body = JSON.writeValueAsString(Map.of("quantity", quantity, "size", size));
+            body = Json.MAPPER.writeValueAsString(Map.of("quantity", quantity, "size", size));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a formation update", e);
         }
@@ -122,7 +121,7 @@ public final class HerokuPlatformClient {
 
     private static Formation formation(String app, String processType, String body, String what) {
         try {
-            JsonNode node = JSON.readTree(body);
+            JsonNode node = Json.MAPPER.readTree(body);
             if (node != null && node.path("size").isTextual() && node.path("quantity").canConvertToInt()) {
                 return new Formation(app, processType, node.get("size").asText(), node.get("quantity").asInt());
             }
@@ -135,7 +134,7 @@ public final class HerokuPlatformClient {
     // Heroku's own explanation of an error, e.g. ": Couldn't find that app."
     private static String herokuMessage(String body) {
         try {
-            JsonNode message = JSON.readTree(body).path("message");
+            JsonNode message = Json.MAPPER.readTree(body).path("message");
             return message.isTextual() ? ": " + message.asText() : "";
         } catch (JsonProcessingException | RuntimeException e) {
             return "";
