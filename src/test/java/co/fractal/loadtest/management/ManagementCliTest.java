@@ -132,7 +132,7 @@ class ManagementCliTest {
         assertThat(manage("deploy")).isEqualTo(2);
         assertThat(errors()).contains("unknown command 'deploy'; expected provision, teardown, sweep, status, notify or help");
         assertThat(manage("sweep", "--older", "2h")).isEqualTo(2);
-        assertThat(errors()).contains("sweep: '--older' is not accepted; expected --older-than <value>, --dry-run");
+        assertThat(errors()).contains("sweep: '--older' is not accepted; expected --older-than <duration>, --dry-run");
         assertThat(manage("sweep")).isEqualTo(2);
         assertThat(errors()).contains("sweep: --older-than <duration> is required");
         assertThat(manage("sweep", "--older-than", "two hours")).isEqualTo(2);
