@@ -67,8 +67,8 @@ public class JourneyRecorderBenchmark {
 
         @TearDown(Level.Iteration)
         public void footprint() {
-            String file = System.getProperty("bench.footprint");
-            if (file == null) {
+            String file = BenchFiles.optional("bench.footprint", "");
+            if (file.isEmpty()) {
                 return;
             }
             long journeys = recorder.results(END, false).started();

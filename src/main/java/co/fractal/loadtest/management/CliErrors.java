@@ -45,7 +45,7 @@ final class CliErrors implements CommandLine.IParameterExceptionHandler, Command
 
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
-        err.println(prefix(command) + failure.getMessage());
+        err.println(prefix(command) + (failure.getMessage() != null ? failure.getMessage() : failure.toString()));
         return failure instanceof IllegalArgumentException || failure instanceof ConfigException ? USAGE : FAILED;
     }
 
