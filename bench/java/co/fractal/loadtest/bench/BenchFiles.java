@@ -1,7 +1,6 @@
 package co.fractal.loadtest.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import co.fractal.loadtest.json.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +11,6 @@ import java.util.TreeMap;
 
 /** The benchmark's plumbing between its processes: {@code bench.*} properties in, one JSON file out. */
 final class BenchFiles {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private BenchFiles() {
     }
 
@@ -42,7 +39,7 @@ final class BenchFiles {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path part = file.resolveSibling(file.getFileName() + ".part");
-            JSON.writeValue(part.toFile(), value);
+            Json.INDENTED.writeValue(part.toFile(), value);
             Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
@@ -51,7 +48,7 @@ final class BenchFiles {
 
     static <T> T read(Path file, Class<T> type) {
         try {
-            return JSON.readValue(file.toFile(), type);
+            return Json.MAPPER.readValue(file.toFile(), type);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

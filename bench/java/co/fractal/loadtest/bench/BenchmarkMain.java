@@ -1,5 +1,6 @@
 package co.fractal.loadtest.bench;
 
+import co.fractal.loadtest.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -235,7 +237,7 @@ public final class BenchmarkMain {
                 "-Dbench.connections=" + connections, "-Dbench.warmUpSeconds=" + warmUp, "-Dbench.seconds=" + seconds,
                 "-Dbench.pids=" + pidList));
         runGatling("row1-gatling", jvm, HttpCapacitySimulation.class.getName(), min(left, Duration.ofSeconds(180)), out);
-        JsonNode json = BenchFiles.JSON.readTree(out.toFile());
+        JsonNode json = Json.MAPPER.readTree(out.toFile());
         Map<String, Map<String, Double>> figures = new LinkedHashMap<>();
         json.fields().forEachRemaining(entry -> {
             Map<String, Double> values = new LinkedHashMap<>();
@@ -277,7 +279,7 @@ public final class BenchmarkMain {
             jvm.add("-Dbench.rates=2000,3000,4000,5000,6000,6500,7000,7500,8000,8500");
         }
         runGatling("row2-throughput", jvm, JourneyThroughputSimulation.class.getName(), min(left, Duration.ofSeconds(300)), out);
-        JsonNode json = BenchFiles.JSON.readTree(out.toFile());
+        JsonNode json = Json.MAPPER.readTree(out.toFile());
         JsonNode best = json.path("sustained");
         String stopped = json.path("stoppedBecause").isNull() ? "every level stayed within the limits (the stair ends there)"
                 : "the next level went past the limits: " + json.path("stoppedBecause").asText();
@@ -312,7 +314,7 @@ public final class BenchmarkMain {
             jvm.add("-Dbench.steps=5000,10000,15000,20000,21000");
         }
         runGatling("row3-concurrency", jvm, JourneyConcurrencySimulation.class.getName(), min(left, Duration.ofSeconds(330)), out);
-        JsonNode json = BenchFiles.JSON.readTree(out.toFile());
+        JsonNode json = Json.MAPPER.readTree(out.toFile());
         int held = 0;
         int hold = json.path("holdSeconds").asInt();
         for (JsonNode step : json.path("steps")) {
@@ -359,7 +361,7 @@ public final class BenchmarkMain {
         } finally {
             children.stop(reference.process());
         }
-        JsonNode json = BenchFiles.JSON.readTree(out.toFile());
+        JsonNode json = Json.MAPPER.readTree(out.toFile());
         double provision = json.path("provisionPerSecond").asDouble();
         double teardown = json.path("teardownPerSecond").asDouble();
         boolean clean = json.path("teardownClean").asBoolean();
@@ -387,31 +389,85 @@ public final class BenchmarkMain {
     // ---- row 5 -----------------------------------------------------------------------------------------
 
     private void rowFive(Duration left) throws IOException {
-        Path out = WORK.resolve("row5-recorder.json");
+        Path out = WORK.resolve("row5-jmh.json");
+        Path footprint = WORK.resolve("row5-footprint.txt");
         Files.deleteIfExists(out);
-        int journeys = options.quick() ? 100_000 : 1_000_000;
-        Children.Child child = children.start("row5-recorder", Children.java(List.of("-Xmx1G", "-Dbench.out=" + out,
-                "-Dbench.journeys=" + journeys, "-Dbench.threads=2"), RecorderCost.class.getName(), List.of()), line -> false);
-        int status = children.await(child, min(left, Duration.ofSeconds(120)));
-        if (status != 0 || !Files.isRegularFile(out)) {
-            throw new IllegalStateException("the recorder benchmark ended with status " + status + " (see " + child.log() + ")");
+        Files.deleteIfExists(footprint);
+        List<String> jmh = new ArrayList<>(List.of(JourneyRecorderBenchmark.class.getName(), "-prof", "gc",
+                "-rf", "json", "-rff", out.toString()));
+        if (options.quick()) {
+            jmh.addAll(List.of("-wi", "1", "-w", "1s", "-i", "2", "-r", "1s"));
         }
-        JsonNode json = BenchFiles.JSON.readTree(out.toFile());
-        double nanos = json.path("nanosPerJourney").asDouble();
-        double retained = json.path("bytesRetainedPerJourney").asDouble();
+        Children.Child child = children.start("row5-jmh", Children.java(List.of("-Xmx256m", "-Dbench.footprint=" + footprint),
+                "org.openjdk.jmh.Main", jmh), line -> line.startsWith("Benchmark") || line.startsWith("JourneyRecorderBenchmark."));
+        int status = children.await(child, min(left, Duration.ofSeconds(240)));
+        if (status != 0 || !Files.isRegularFile(out)) {
+            throw new IllegalStateException("the JMH benchmark ended with status " + status + " (see " + child.log() + ")");
+        }
+        Map<String, JsonNode> results = new LinkedHashMap<>();
+        for (JsonNode result : Json.MAPPER.readTree(out.toFile())) {
+            String name = result.path("benchmark").asText().replaceFirst(".*\\.", "");
+            JsonNode journeys = result.path("params").path("journeys");
+            results.put(journeys.isMissingNode() ? name : name + "@" + journeys.asText(), result);
+        }
+        JsonNode record = results.get("recordJourney");
+        double nanos = record.path("primaryMetric").path("score").asDouble();
+        double retained = retainedPerJourney(Files.readAllLines(footprint), record.path("warmupIterations").asInt());
         table.add(new ResultsTable.Line(5, "JourneyRecorder: one journey's calls (started, 6 requests, acquired, released,"
-                        + " finished), 2 threads at once",
-                String.format(Locale.ROOT, "**%.0f ns** per journey, %.0f bytes allocated (young garbage), %.1f bytes retained"
-                                + " (%s journeys recorded twice)", nanos, json.path("bytesAllocatedPerJourney").asDouble(), retained,
-                        ResultsTable.count(json.path("journeys").asDouble())),
+                        + " finished), 2 threads at once (JMH)",
+                String.format(Locale.ROOT, "**%.0f ns**%s per journey, %.0f bytes allocated (young garbage), %.2f bytes"
+                                + " retained per journey after full collections (%s journeys recorded)", nanos,
+                        error(record), allocated(record), retained,
+                        ResultsTable.count(journeysRecorded(Files.readAllLines(footprint)))),
                 ROW_TARGETS.get(5), nanos < 1000 && Math.abs(retained) < 8, Bottlenecks.ROW_5_RECORDER));
-        double summaryNanos = json.path("summaryMillis").asDouble() * 1e6 / json.path("summaryJourneys").asDouble();
-        table.add(new ResultsTable.Line(5, "Run results and summary (JSON and Markdown)",
-                String.format(Locale.ROOT, "%.0f ms and %s for %s journeys: %.2f ns per journey, and its cost does not grow"
-                                + " with them (histograms, not lists)", json.path("summaryMillis").asDouble(),
-                        ResultsTable.megabytes(json.path("summaryBytes").asDouble()), ResultsTable.count(json.path("summaryJourneys").asDouble()),
-                        summaryNanos),
-                ROW_TARGETS.get(5), summaryNanos < 1000, Bottlenecks.ROW_5_SUMMARY));
+        JsonNode small = results.get("summary@100000");
+        JsonNode large = results.get("summary@1000000");
+        double smallMillis = small.path("primaryMetric").path("score").asDouble();
+        double largeMillis = large.path("primaryMetric").path("score").asDouble();
+        double summaryNanos = largeMillis * 1e6 / 1_000_000;
+        table.add(new ResultsTable.Line(5, "Run results and summary (JSON and Markdown), JMH",
+                String.format(Locale.ROOT, "%.1f ms and %s allocated for 1,000,000 journeys: **%.2f ns** per journey; for"
+                                + " 100,000: %.1f ms and %s (histograms, not lists: the cost does not grow with the journeys)",
+                        largeMillis, ResultsTable.megabytes(allocated(large)), summaryNanos, smallMillis,
+                        ResultsTable.megabytes(allocated(small))),
+                ROW_TARGETS.get(5), summaryNanos < 1000 && allocated(large) < 2 * allocated(small), Bottlenecks.ROW_5_SUMMARY));
+    }
+
+    // JMH's 99.9% confidence interval, when it has enough iterations for one
+    private static String error(JsonNode result) {
+        double error = result.path("primaryMetric").path("scoreError").asDouble(Double.NaN);
+        return Double.isFinite(error) ? String.format(Locale.ROOT, " (± %.0f)", error) : "";
+    }
+
+    // JMH's gc profiler: bytes allocated per operation
+    private static double allocated(JsonNode result) {
+        JsonNode secondary = result.path("secondaryMetrics");
+        for (Iterator<String> names = secondary.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (name.endsWith("gc.alloc.rate.norm")) {
+                return secondary.path(name).path("score").asDouble();
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * Heap held after full collections, per journey recorded, from the footprint lines ("journeys heapBytes", one per
+     * iteration, warm-up first): from the first measured iteration to the last. Constant memory reads about 0.
+     */
+    private static double retainedPerJourney(List<String> lines, int warmUps) {
+        long[] first = point(lines.get(warmUps));
+        long[] last = point(lines.get(lines.size() - 1));
+        return (double) (last[1] - first[1]) / (last[0] - first[0]);
+    }
+
+    private static long journeysRecorded(List<String> lines) {
+        return point(lines.get(lines.size() - 1))[0];
+    }
+
+    private static long[] point(String line) {
+        String[] parts = line.trim().split(" ");
+        return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------

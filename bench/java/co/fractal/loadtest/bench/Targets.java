@@ -1,6 +1,7 @@
 package co.fractal.loadtest.bench;
 
 import co.fractal.loadtest.config.Secret;
+import co.fractal.loadtest.json.Json;
 import co.fractal.loadtest.management.ServerDescriptor;
 import co.fractal.loadtest.webserver.Registration;
 import co.fractal.loadtest.webserver.WebserverClient;
@@ -98,7 +99,7 @@ final class Targets {
         if (assigned.statusCode() != 202) {
             throw new IllegalStateException("assign answered " + assigned.statusCode() + ": " + assigned.body());
         }
-        JsonNode task = BenchFiles.JSON.readTree(assigned.body());
+        JsonNode task = Json.MAPPER.readTree(assigned.body());
         String statusPath = "/status/" + task.path("ID").asText();
         String hostPath = "/host_service?username=" + user;
         // both answer 200 before any load is sent, with the states a polling journey sees

@@ -9,10 +9,6 @@ import java.util.List;
  * lock-free reads.
  */
 final class Account {
-    /** {@code /host_service} for a user without an assignment. */
-    static final String NO_HOST = "{\"ip\":null,\"port\":null,\"client_app_auth_secret\":null,"
-            + "\"user_app_state\":null,\"container_origin\":null}";
-
     private final String username;
     private final long createdTimestamp;
     private final String token;
@@ -68,7 +64,7 @@ final class Account {
     /** The {@code /host_service} answer for this user. Lock-free. */
     String hostJson() {
         Assignment assignment = current;
-        return assignment == null ? NO_HOST : assignment.hostJson();
+        return assignment == null ? AnswerBodies.HostInfo.NONE : assignment.hostJson();
     }
 
     /** Lock-timeout fault: one of the user's assignments runs on an aborted session. */
@@ -81,7 +77,7 @@ final class Account {
     }
 
     /** The user as {@code /admin/users} lists it. */
-    void writeListing(JsonText out) {
+    AnswerBodies.UserListing listing() {
         Assignment assignment = current;
         Container container = null;
         for (Assignment a : live) {
@@ -89,12 +85,8 @@ final class Account {
                 container = a.container();
             }
         }
-        out.beginObject()
-                .field("username", username)
-                .field("created_timestamp", createdTimestamp)
-                .field("state", assignment == null ? null : assignment.appState().name())
-                .field("task_id", assignment == null ? null : assignment.taskId().toString())
-                .field("container_id", container == null ? null : container.id())
-                .endObject();
+        return new AnswerBodies.UserListing(username, createdTimestamp,
+                assignment == null ? null : assignment.appState().name(),
+                assignment == null ? null : assignment.taskId().toString(), container == null ? null : container.id());
     }
 }

@@ -7,8 +7,6 @@ package co.fractal.loadtest.localserver;
  * gone from the live server but its row stays listed (the deletion is lost).
  */
 final class AccountDeleteEndpoint implements Endpoint {
-    private static final String DELETED = "{\"status\":200}";
-
     private final StateLock lock;
     private final Tokens tokens;
     private final Accounts accounts;
@@ -43,6 +41,6 @@ final class AccountDeleteEndpoint implements Endpoint {
             accounts.remove(account);
             tokens.revoke(account);
         });
-        responder.send(Response.ok(DELETED));
+        responder.send(Response.rendered(AnswerBodies.Done.JSON));
     }
 }

@@ -26,9 +26,6 @@ final class AdminLoginEndpoint implements Endpoint {
         if (!(userMatches && passwordMatches)) {
             throw ApiException.unauthorized("wrong admin username or password");
         }
-        responder.send(Response.ok(new JsonText(128).beginObject()
-                .field("access_token", tokens.issueAdmin())
-                .field("refresh_token", Secrets.token())
-                .endObject()));
+        responder.send(Response.ok(new AnswerBodies.AdminTokens(tokens.issueAdmin(), Secrets.token())));
     }
 }

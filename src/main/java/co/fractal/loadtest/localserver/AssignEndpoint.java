@@ -3,6 +3,8 @@ package co.fractal.loadtest.localserver;
 import co.fractal.loadtest.config.LocalServerSettings;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
+import java.util.UUID;
+
 /**
  * {@code POST /mandelbox/assign} and the legacy {@code POST /container/assign}
  * {@code {"username","app","region","dpi"}} (dpi optional): 202 {@code {"ID":"<task uuid>"}} and the
@@ -44,7 +46,7 @@ final class AssignEndpoint implements Endpoint {
         }
         App app = App.byName(appName);
         Region region = Region.byId(regionId);
-        String taskId = lock.call(() -> {
+        UUID taskId = lock.call(() -> {
             Account account = accounts.get(username);
             if (account == null) {
                 throw ApiException.badRequest("no such user: " + username + "; register it first");
@@ -53,8 +55,8 @@ final class AssignEndpoint implements Endpoint {
                 throw new ApiException(HttpResponseStatus.SERVICE_UNAVAILABLE, "busy: " + worker.inFlight()
                         + " assignments in flight (local.busyAbove=" + settings.busyAbove() + ")", 1);
             }
-            return worker.assign(account, app, region, dpi).taskId().toString();
+            return worker.assign(account, app, region, dpi).taskId();
         });
-        responder.send(new Response(HttpResponseStatus.ACCEPTED, "{\"ID\":\"" + taskId + "\"}", 0));
+        responder.send(Response.of(HttpResponseStatus.ACCEPTED, new AnswerBodies.TaskStarted(taskId)));
     }
 }

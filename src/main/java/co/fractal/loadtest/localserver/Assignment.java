@@ -147,14 +147,9 @@ final class Assignment implements Task {
 
     private String renderHost() {
         boolean known = appState == AppState.WAITING_FOR_CLIENT_APP || appState == AppState.READY;
-        JsonText out = new JsonText(200).beginObject();
-        if (known) {
-            out.field("ip", Container.IP).field("port", shownPort).field("client_app_auth_secret", secret);
-        } else {
-            out.field("ip", (String) null).field("port", (Integer) null).field("client_app_auth_secret", (String) null);
-        }
-        return out.field("user_app_state", appState.name())
-                .field("container_origin", origin == null ? null : origin == Origin.PREWARMED ? "prewarmed" : "spun_up")
-                .endObject().toString();
+        String containerOrigin = origin == null ? null : origin == Origin.PREWARMED ? "prewarmed" : "spun_up";
+        return Response.render(known
+                ? new AnswerBodies.HostInfo(Container.IP, shownPort, secret, appState.name(), containerOrigin)
+                : new AnswerBodies.HostInfo(null, null, null, appState.name(), containerOrigin));
     }
 }

@@ -9,8 +9,6 @@ import java.util.UUID;
  * missing key, 401 for a bad token.
  */
 final class CancelEndpoint implements Endpoint {
-    private static final String DONE = "{\"status\":200}";
-
     private final StateLock lock;
     private final Tokens tokens;
     private final Accounts accounts;
@@ -42,6 +40,6 @@ final class CancelEndpoint implements Endpoint {
                 }
             }
         });
-        responder.send(Response.ok(DONE));
+        responder.send(Response.rendered(AnswerBodies.Done.JSON));
     }
 }

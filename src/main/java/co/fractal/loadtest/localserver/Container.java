@@ -119,22 +119,15 @@ final class Container {
 
     /** The row a task reports for the user it assigned this container to. */
     ContainerRow row(String userId) {
-        return new ContainerRow(id, region.id(), state.name(), userId, app == null ? null : app.taskDefinition(),
+        return new ContainerRow(id, IP, region.id(), state.name(), userId, app == null ? null : app.taskDefinition(),
                 app == null ? 0 : app.taskVersion(), firstPort, firstPort + 1, firstPort + 2, lastPinged,
                 region.cluster(), dpi, secretKey);
     }
 
     /** The container as {@code /admin/containers} lists it. */
-    void writeListing(JsonText out) {
+    AnswerBodies.ContainerListing listing() {
         Assignment holder = lastHolder();
-        out.beginObject()
-                .field("container_id", id)
-                .field("user_id", holder == null ? null : holder.account().username())
-                .field("state", state.name())
-                .field("ip", IP)
-                .field("port", firstPort)
-                .field("location", region.id())
-                .field("task_id", holder == null ? null : holder.taskId().toString())
-                .endObject();
+        return new AnswerBodies.ContainerListing(id, holder == null ? null : holder.account().username(), state.name(),
+                IP, firstPort, region.id(), holder == null ? null : holder.taskId().toString());
     }
 }

@@ -12,7 +12,7 @@ import java.util.UUID;
  * {@link AssignmentWorker#delete}); under lock-timeout, a row whose deletion was lost "deletes" again.
  */
 final class ContainerDeleteEndpoint implements Endpoint {
-    private static final TaskStatus DELETED = TaskStatus.success(JsonText::nullValue);
+    private static final TaskStatus DELETED = TaskStatus.success(null);
 
     private final StateLock lock;
     private final AssignmentWorker worker;
@@ -34,7 +34,7 @@ final class ContainerDeleteEndpoint implements Endpoint {
         UUID taskId = UUID.randomUUID();
         Runnable answer = () -> {
             tasks.addFinished(taskId, DELETED);
-            responder.send(new Response(HttpResponseStatus.ACCEPTED, "{\"ID\":\"" + taskId + "\"}", 0));
+            responder.send(Response.of(HttpResponseStatus.ACCEPTED, new AnswerBodies.TaskStarted(taskId)));
         };
         lock.run(() -> {
             Container container = worker.container(containerId, privateKey);

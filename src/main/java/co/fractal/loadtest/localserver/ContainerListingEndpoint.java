@@ -1,5 +1,8 @@
 package co.fractal.loadtest.localserver;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Extension {@code GET /admin/containers} with the admin token: every container that exists, with the user
  * holding it (null for a prewarmed one). 401 otherwise.
@@ -20,14 +23,14 @@ final class ContainerListingEndpoint implements Endpoint {
     @Override
     public void handle(Request request, Responder responder) {
         tokens.authenticate(request).mustBeAdmin();
-        String json = lock.call(() -> {
-            JsonText out = new JsonText(8192).beginObject().name("containers").beginArray();
+        List<AnswerBodies.ContainerListing> listed = lock.call(() -> {
+            List<AnswerBodies.ContainerListing> rows = new ArrayList<>();
             for (Container container : containers.all()) {
-                container.writeListing(out);
+                rows.add(container.listing());
             }
-            lostWrites.containerListings().forEach(out::raw);
-            return out.endArray().endObject().toString();
+            rows.addAll(lostWrites.containerListings());
+            return rows;
         });
-        responder.send(Response.ok(json));
+        responder.send(Response.ok(new AnswerBodies.ContainerList(listed)));
     }
 }

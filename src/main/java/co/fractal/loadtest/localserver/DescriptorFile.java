@@ -1,5 +1,7 @@
 package co.fractal.loadtest.localserver;
 
+import co.fractal.loadtest.json.Json;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -11,20 +13,20 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The file that tells another process how to reach a running reference webserver:
- * {@code {"baseUrl","hostServicePort","adminUsername","adminPassword"}}. It holds the admin password, so it
- * is readable by its owner only, and it appears complete or not at all (written aside, then moved in place).
+ * {@code {"baseUrl","hostServicePort","adminUsername","adminPassword"}}, as {@code management.ServerDescriptor}
+ * reads it. It holds the admin password, so it is readable by its owner only, and it appears complete or not at
+ * all (written aside, then moved in place).
  */
 final class DescriptorFile {
     private DescriptorFile() {
     }
 
     static void write(Path file, LocalWebserver server) throws IOException {
-        String json = new JsonText(256).beginObject()
-                .field("baseUrl", server.baseUrl().toString())
-                .field("hostServicePort", server.hostServicePort())
-                .field("adminUsername", server.adminUsername())
-                .field("adminPassword", server.adminPassword())
-                .endObject().toString();
+        String json = Json.MAPPER.writeValueAsString(Json.MAPPER.createObjectNode()
+                .put("baseUrl", server.baseUrl().toString())
+                .put("hostServicePort", server.hostServicePort())
+                .put("adminUsername", server.adminUsername())
+                .put("adminPassword", server.adminPassword()));
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
         Path aside = ownerOnlyFile(target.getParent(), target.getFileName() + ".");

@@ -24,6 +24,6 @@ final class HostInfoEndpoint implements Endpoint {
         }
         principal.mustActFor(username);
         Account account = accounts.get(username);
-        responder.send(Response.ok(account == null ? Account.NO_HOST : account.hostJson()));
+        responder.send(Response.rendered(account == null ? AnswerBodies.HostInfo.NONE : account.hostJson()));
     }
 }

@@ -21,7 +21,6 @@ import java.util.Map;
 final class HostService {
     /** Rendezvous-race fault: time from the unlocked lookup to the lock. */
     static final Duration RACE_WINDOW = Duration.ofMillis(500);
-    private static final String ACCEPTED = "{\"result\":\"\"}";
     private static final HttpResponseStatus NOT_ACCEPTABLE = HttpResponseStatus.NOT_ACCEPTABLE;
 
     /** What the webserver side learns from the host service. */
@@ -97,19 +96,19 @@ final class HostService {
                     + hostPort);
         }
         if (own.tokenArrived || own.started) {
-            responder.send(Response.ok(ACCEPTED));
+            responder.send(Response.rendered(AnswerBodies.HostServiceResult.ACCEPTED));
             return;
         }
         own.tokenArrived = true;
         if (!race) {
             start(own);
-            responder.send(Response.ok(ACCEPTED));
+            responder.send(Response.rendered(AnswerBodies.HostServiceResult.ACCEPTED));
             return;
         }
         Rendezvous looked = pending.iterator().next();
         scheduler.after(RACE_WINDOW, () -> {
             settle(own, looked);
-            responder.send(Response.ok(ACCEPTED));
+            responder.send(Response.rendered(AnswerBodies.HostServiceResult.ACCEPTED));
         });
     }
 

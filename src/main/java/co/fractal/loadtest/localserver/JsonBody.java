@@ -1,8 +1,8 @@
 package co.fractal.loadtest.localserver;
 
+import co.fractal.loadtest.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 
@@ -13,8 +13,6 @@ import java.io.IOException;
  * what it held and what is accepted.
  */
 final class JsonBody {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final JsonNode object;
 
     private JsonBody(JsonNode object) {
@@ -27,7 +25,7 @@ final class JsonBody {
         }
         JsonNode node;
         try (ByteBufInputStream in = new ByteBufInputStream(content.duplicate())) {
-            node = JSON.readTree((java.io.InputStream) in);
+            node = Json.MAPPER.readTree((java.io.InputStream) in);
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("the request body is not valid JSON (" + e.getOriginalMessage()
                     + "); expected a JSON object");

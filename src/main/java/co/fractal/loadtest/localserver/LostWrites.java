@@ -12,24 +12,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LostWrites {
     /** A container row that stayed: its listing as it was, and its key. */
-    private record ContainerRowLeft(String listing, String secretKey) {
+    private record ContainerRowLeft(AnswerBodies.ContainerListing listing, String secretKey) {
     }
 
     private final Map<String, ContainerRowLeft> containers = new ConcurrentHashMap<>();
-    private final Map<String, String> users = new ConcurrentHashMap<>();
+    private final Map<String, AnswerBodies.UserListing> users = new ConcurrentHashMap<>();
 
     /** The container's deletion is lost: its row stays as it is now. */
     void containerDeletion(Container container) {
-        JsonText listing = new JsonText(256);
-        container.writeListing(listing);
-        containers.put(container.id(), new ContainerRowLeft(listing.toString(), container.secretKey()));
+        containers.put(container.id(), new ContainerRowLeft(container.listing(), container.secretKey()));
     }
 
     /** The user's deletion is lost: its row stays as it is now. */
     void userDeletion(Account account) {
-        JsonText listing = new JsonText(192);
-        account.writeListing(listing);
-        users.put(account.username(), listing.toString());
+        users.put(account.username(), account.listing());
     }
 
     /** True when a row left behind has that id and key. */
@@ -43,12 +39,12 @@ final class LostWrites {
     }
 
     /** The listings of the container rows left behind. */
-    Collection<String> containerListings() {
+    Collection<AnswerBodies.ContainerListing> containerListings() {
         return containers.values().stream().map(ContainerRowLeft::listing).toList();
     }
 
     /** The listings of the user rows left behind, by username. */
-    Map<String, String> userListings() {
+    Map<String, AnswerBodies.UserListing> userListings() {
         return users;
     }
 }

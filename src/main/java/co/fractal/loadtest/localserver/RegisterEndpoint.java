@@ -38,12 +38,7 @@ final class RegisterEndpoint implements Endpoint {
             }
             tokens.issue(account);
         });
-        responder.send(Response.ok(new JsonText(200).beginObject()
-                .field("status", 200)
-                .field("verification_token", Secrets.hex(16))
-                .field("access_token", account.token())
-                .field("refresh_token", Secrets.token())
-                .field("created_timestamp", account.createdTimestamp())
-                .endObject()));
+        responder.send(Response.ok(new AnswerBodies.Registered(200, Secrets.hex(16), account.token(), Secrets.token(),
+                account.createdTimestamp())));
     }
 }

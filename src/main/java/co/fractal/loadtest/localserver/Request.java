@@ -6,7 +6,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * One HTTP request as an endpoint sees it: method, path, query parameters, headers, body and the client's
@@ -15,16 +15,15 @@ import java.nio.charset.StandardCharsets;
 final class Request {
     private final FullHttpRequest http;
     private final InetAddress client;
+    private final QueryStringDecoder uri;
     private final String path;
-    private final String rawQuery;
 
     Request(FullHttpRequest http, InetAddress client) {
         this.http = http;
         this.client = client;
-        String uri = http.uri();
-        int question = uri.indexOf('?');
-        this.path = question < 0 ? uri : uri.substring(0, question);
-        this.rawQuery = question < 0 ? "" : uri.substring(question + 1);
+        // parameters are split on '&' only, as the webserver's framework does; they are decoded when first asked for
+        this.uri = QueryStringDecoder.builder().semicolonIsNormalChar(true).build(http.uri());
+        this.path = uri.rawPath();
     }
 
     HttpMethod method() {
@@ -38,22 +37,8 @@ final class Request {
 
     /** The decoded value of the first query parameter of that name, or null. */
     String query(String name) {
-        int start = 0;
-        int length = rawQuery.length();
-        while (start < length) {
-            int end = rawQuery.indexOf('&', start);
-            if (end < 0) {
-                end = length;
-            }
-            int equals = rawQuery.indexOf('=', start);
-            int nameEnd = equals < 0 || equals > end ? end : equals;
-            if (nameEnd - start == name.length() && rawQuery.startsWith(name, start)) {
-                String value = nameEnd == end ? "" : rawQuery.substring(nameEnd + 1, end);
-                return QueryStringDecoder.decodeComponent(value, StandardCharsets.UTF_8);
-            }
-            start = end + 1;
-        }
-        return null;
+        List<String> values = uri.parameters().get(name);
+        return values == null ? null : values.get(0);
     }
 
     /** A header's value, or null. */

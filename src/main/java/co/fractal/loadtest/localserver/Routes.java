@@ -72,12 +72,11 @@ final class Routes {
 
     /** The error format of the webserver: {@code {"error":"…"}}. */
     static String webserverError(String message) {
-        return new JsonText(message.length() + 16).beginObject().field("error", message).endObject().toString();
+        return Response.render(new AnswerBodies.WebserverError(message));
     }
 
     /** The error format of the host service: {@code {"result":"","error":"…"}}. */
     static String hostServiceError(String message) {
-        return new JsonText(message.length() + 28).beginObject().field("result", "").field("error", message)
-                .endObject().toString();
+        return Response.render(new AnswerBodies.HostServiceResult("", message));
     }
 }

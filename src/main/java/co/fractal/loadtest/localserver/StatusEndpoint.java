@@ -34,13 +34,13 @@ final class StatusEndpoint implements Endpoint {
         }
         Task task = tasks.get(id);
         if (task == null) {
-            responder.send(Response.ok(UNKNOWN));
+            responder.send(Response.rendered(UNKNOWN));
             return;
         }
         TaskStatus status = task.status();
         boolean mixThisRead = mixed && task instanceof Assignment assignment
                 && (status.state() == TaskStatus.State.SUCCESS || status.state() == TaskStatus.State.FAILURE)
                 && assignment.mixesThisRead();
-        responder.send(Response.ok(mixThisRead ? status.answer(TaskStatus.State.PENDING) : status.json()));
+        responder.send(Response.rendered(mixThisRead ? status.answer(TaskStatus.State.PENDING) : status.json()));
     }
 }

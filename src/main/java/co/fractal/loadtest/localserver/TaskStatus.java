@@ -2,12 +2,10 @@ package co.fractal.loadtest.localserver;
 
 /**
  * What {@code /status} says of a task, read in one go: its state and its output (a message, the container
- * row, or the failure's reason).
- *
- * @param state  PENDING, STARTED, SUCCESS, FAILURE or CANCELLED
- * @param output the output, written as JSON
+ * row, or the failure's reason). Immutable; its answer is rendered once, when it is made, so that reads of a
+ * status cost no rendering.
  */
-record TaskStatus(State state, JsonValue output) implements Task {
+final class TaskStatus implements Task {
 
     /** The task states of Celery that the webserver reports, plus CANCELLED. */
     enum State {
@@ -18,26 +16,39 @@ record TaskStatus(State state, JsonValue output) implements Task {
         }
     }
 
-    static final TaskStatus UNKNOWN = new TaskStatus(State.PENDING, message("Task is pending"));
-    static final TaskStatus QUEUED = new TaskStatus(State.PENDING, message("Task is waiting for a worker"));
-    static final TaskStatus CANCELLED = new TaskStatus(State.CANCELLED, message("Task was cancelled"));
+    static final TaskStatus UNKNOWN = new TaskStatus(State.PENDING, new AnswerBodies.Message("Task is pending"));
+    static final TaskStatus QUEUED = new TaskStatus(State.PENDING, new AnswerBodies.Message("Task is waiting for a worker"));
+    static final TaskStatus CANCELLED = new TaskStatus(State.CANCELLED, new AnswerBodies.Message("Task was cancelled"));
+
+    private final State state;
+    private final Object output;
+    private final String json;
+
+    /**
+     * @param output the output: an {@link AnswerBodies.Message}, a failure's reason, a {@link ContainerRow}, or null
+     */
+    private TaskStatus(State state, Object output) {
+        this.state = state;
+        this.output = output;
+        this.json = answer(state);
+    }
 
     /** A running task's status with a progress message. */
     static TaskStatus started(String message) {
-        return new TaskStatus(State.STARTED, message(message));
+        return new TaskStatus(State.STARTED, new AnswerBodies.Message(message));
     }
 
     static TaskStatus failure(String reason) {
-        return new TaskStatus(State.FAILURE, out -> out.value(reason));
+        return new TaskStatus(State.FAILURE, reason);
     }
 
-    static TaskStatus success(JsonValue output) {
+    /** A finished task's status with its output: the container row, or null. */
+    static TaskStatus success(ContainerRow output) {
         return new TaskStatus(State.SUCCESS, output);
     }
 
-    /** {@code {"msg": text}}. */
-    static JsonValue message(String text) {
-        return out -> out.beginObject().field("msg", text).endObject();
+    State state() {
+        return state;
     }
 
     @Override
@@ -47,12 +58,16 @@ record TaskStatus(State state, JsonValue output) implements Task {
 
     /** The answer {@code /status} gives: {@code {"state":…,"output":…}}. */
     String json() {
-        return answer(state);
+        return json;
     }
 
     /** The answer with another state in front of this output (what a mixed read returns). */
     String answer(State shownState) {
-        JsonText out = new JsonText(state == State.SUCCESS ? 480 : 96);
-        return out.beginObject().field("state", shownState.name()).name("output").value(output).endObject().toString();
+        return Response.render(new AnswerBodies.TaskStatusAnswer(shownState.name(), output));
+    }
+
+    @Override
+    public String toString() {
+        return json;
     }
 }

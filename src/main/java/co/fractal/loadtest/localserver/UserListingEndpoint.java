@@ -1,5 +1,7 @@
 package co.fractal.loadtest.localserver;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,20 +26,20 @@ final class UserListingEndpoint implements Endpoint {
         tokens.authenticate(request).mustBeAdmin();
         String given = request.query("prefix");
         String prefix = given == null ? "" : given;
-        String json = lock.call(() -> {
-            JsonText out = new JsonText(4096).beginObject().name("users").beginArray();
+        List<AnswerBodies.UserListing> listed = lock.call(() -> {
+            List<AnswerBodies.UserListing> rows = new ArrayList<>();
             for (Account account : accounts.all()) {
                 if (account.username().startsWith(prefix)) {
-                    account.writeListing(out);
+                    rows.add(account.listing());
                 }
             }
-            for (Map.Entry<String, String> left : lostWrites.userListings().entrySet()) {
+            for (Map.Entry<String, AnswerBodies.UserListing> left : lostWrites.userListings().entrySet()) {
                 if (left.getKey().startsWith(prefix) && accounts.get(left.getKey()) == null) {
-                    out.raw(left.getValue());
+                    rows.add(left.getValue());
                 }
             }
-            return out.endArray().endObject().toString();
+            return rows;
         });
-        responder.send(Response.ok(json));
+        responder.send(Response.ok(new AnswerBodies.UserList(listed)));
     }
 }

@@ -194,8 +194,8 @@ public final class LoadTestRun {
         TeardownReport teardown = keeper.tearDown(ledger);
         RunInfo info = new RunInfo(keeper.manifest().runId(), config.target().name(), target.target().url().toString(),
                 config.load().profile().id(), config.load().users(), config.load().spawnRate(),
-                config.load().profile().minSuccessPercent(), loadStartedAt, endedAt, GatlingReports.latest(loadStartedAt),
-                cutShort);
+                config.load().profile().minSuccessPercent(), loadStartedAt, endedAt,
+                GatlingReports.latest(loadStartedAt).map(Object::toString).orElse(null), cutShort);
         verdict = RunReport.publish(config.results(), config.notifications(), info, results, teardown).verdict();
         target.close();
         if (!interrupted) {

@@ -1,7 +1,5 @@
 package co.fractal.loadtest.management;
 
-import co.fractal.loadtest.config.ConfigException;
-import co.fractal.loadtest.config.Durations;
 import co.fractal.loadtest.config.RunConfig;
 import co.fractal.loadtest.config.RunId;
 import co.fractal.loadtest.config.Target;
@@ -9,8 +7,15 @@ import co.fractal.loadtest.management.cloud.CloudJanitor;
 import co.fractal.loadtest.results.SlackNotifier;
 import co.fractal.loadtest.results.TeardownReport;
 import co.fractal.loadtest.webserver.UserRecord;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,38 +28,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
  * The management command line, run as {@code mvn exec:java@manage -Dexec.args="<command> …"}: provision
  * and tear down runs outside a simulation (the Maven lifecycle does), sweep what killed runs left, show
  * what is provisioned and what looks leaked, and announce a CI run's outcome. Settings are the same
- * {@code -D} properties as the simulation's. Exit status 0 on success; otherwise one line says why.
+ * {@code -D} properties as the simulation's. The commands and their options are picocli's, and so is the usage
+ * ({@code help}, {@code --help}, {@code -h}). Exit status 0 on success; otherwise one line says why: 2 for a bad
+ * command line or settings, 1 when the command failed (see {@link CliErrors}).
  */
-public final class ManagementCli {
-    static final String USAGE = """
-            usage: mvn exec:java@manage -Dexec.args="<command> [options]"   (settings as -D properties, as for the simulation)
-
-              provision [--descriptor <file>] [--pointer <file>]
-                  register the run's test users on the target, scale the web tier when heroku.app is set, and
-                  write <results.dir>/<run id>/manifest.json; --pointer writes the file -Drun.adopt=<file> adopts.
-                  With target=local, --descriptor is the file of a running reference webserver
-                  (mvn exec:java@local-webserver -Dexec.args="--descriptor <file>").
-              teardown (--run <run id> | --adopt <pointer file>) [--sweep-older-than <duration>]
-                  remove everything the run's manifest names (users, containers, cloud resources, web tier);
-                  running it twice is harmless
-              sweep --older-than <duration> [--dry-run]
-                  remove load-test users and tagged cloud resources older than the limit whose run is not live
-              status
-                  the runs in <results.dir> and the load-test users on the target, live or leaked
-              notify --job-status <success|failure|cancelled> [--summary <summary.json>]
-                  post the outcome of a CI run to Slack (SLACK_WEBHOOK_URL); no webhook, no message
-              help
-            """;
+@Command(name = "manage", synopsisHeading = "usage: ",
+        customSynopsis = "mvn exec:java@manage -Dexec.args=\"<command> [options]\"   (settings as -D properties, as for the simulation)%n",
+        commandListHeading = "", footerHeading = "%n",
+        footer = "--help or -h after a command: that command's usage")
+public final class ManagementCli implements Callable<Integer> {
+    @Option(names = {"-h", "--help"}, usageHelp = true, hidden = true, scope = CommandLine.ScopeType.INHERIT)
+    private boolean usageAsked;
 
     private final Supplier<RunConfig> config;
     private final PrintStream out;
     private final PrintStream err;
+    private CommandLine commandLine;
 
     ManagementCli(Supplier<RunConfig> config, PrintStream out, PrintStream err) {
         this.config = config;
@@ -70,46 +66,96 @@ public final class ManagementCli {
         }
     }
 
-    /** Runs a command: 0 when it succeeded, 1 when it failed, 2 for a bad command line or settings. */
+    /** Runs a command: 0 when it succeeded (or the usage was asked for), 1 when it failed, 2 for a bad command line or settings. */
     int run(List<String> args) {
-        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
-            out.print(USAGE);
-            return args.isEmpty() ? 2 : 0;
-        }
-        String command = args.get(0);
-        try {
-            return switch (command) {
-                case "provision" -> provision(CliArguments.parse(args, Set.of("--descriptor", "--pointer"), Set.of()));
-                case "teardown" -> teardown(CliArguments.parse(args, Set.of("--run", "--adopt", "--sweep-older-than"), Set.of()));
-                case "sweep" -> sweep(CliArguments.parse(args, Set.of("--older-than"), Set.of("--dry-run")));
-                case "status" -> status(CliArguments.parse(args, Set.of(), Set.of()));
-                case "notify" -> notify(CliArguments.parse(args, Set.of("--job-status", "--summary"), Set.of()));
-                default -> usage("unknown command '" + command + "'; expected provision, teardown, sweep, status, notify or help");
-            };
-        } catch (IllegalArgumentException | ConfigException e) {
-            return usage(e.getMessage());
-        } catch (RuntimeException e) {
-            err.println("manage " + command + ": " + e.getMessage());
-            return 1;
-        }
+        commandLine = new CommandLine(this)
+                .setExpandAtFiles(false)
+                .setSeparator(" ")
+                .setUsageHelpWidth(120)
+                .registerConverter(Duration.class, CliErrors::duration)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
+        CliErrors errors = new CliErrors(err);
+        commandLine.setParameterExceptionHandler(errors).setExecutionExceptionHandler(errors);
+        commandLine.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, ManagementCli::commands);
+        return commandLine.execute(args.toArray(String[]::new));
     }
 
-    private int provision(CliArguments args) {
+    /** No command given. */
+    @Override
+    public Integer call() {
+        throw new IllegalArgumentException("name a command: " + CliErrors.COMMAND_NAMES);
+    }
+
+    /** The commands, in the order the usage lists them. */
+    static final List<String> COMMANDS = List.of("provision", "teardown", "sweep", "status", "notify", "help");
+
+    // the usage lists every command with its options, not only its name
+    private static String commands(CommandLine.Help help) {
+        StringBuilder text = new StringBuilder();
+        for (String name : COMMANDS) {
+            CommandLine.Help command = help.subcommands().get(name);
+            text.append("  ").append(command.synopsis(0).replaceFirst("^manage ", ""));
+            for (String line : command.commandSpec().usageMessage().description()) {
+                text.append("      ").append(line).append(System.lineSeparator());
+            }
+        }
+        return text.toString();
+    }
+
+    @Command(name = "help", helpCommand = true, description = "this usage, or a command's")
+    int help(@Parameters(arity = "0..1", paramLabel = "<command>", description = "the command") String command) {
+        CommandLine described = command == null ? commandLine : commandLine.getSubcommands().get(command);
+        if (described == null) {
+            throw new IllegalArgumentException("no command '" + command + "'; expected " + CliErrors.COMMAND_NAMES);
+        }
+        described.usage(commandLine.getOut());
+        return 0;
+    }
+
+    @Command(name = "provision", description = {
+            "register the run's test users on the target, scale the web tier when heroku.app is set, and",
+            "write <results.dir>/<run id>/manifest.json; --pointer writes the file -Drun.adopt=<file> adopts.",
+            "With target=local, --descriptor is the file of a running reference webserver",
+            "(mvn exec:java@local-webserver -Dexec.args=\"--descriptor <file>\")."})
+    int provision(
+            @Option(names = "--descriptor", paramLabel = "<file>", description = "the running reference webserver's descriptor (target=local)")
+            Path descriptorFile,
+            @Option(names = "--pointer", paramLabel = "<file>", description = "write the run's adoption pointer here")
+            Path pointer) {
         RunConfig run = config.get();
-        Optional<Path> descriptor = args.option("--descriptor").map(Path::of).filter(d -> isLocal(run));
+        Optional<Path> descriptor = Optional.ofNullable(descriptorFile).filter(d -> isLocal(run));
         ConnectedTarget target = connect(run, descriptor);
         RunManifest manifest = new RunKeeper(run, target, out::println).provision(descriptor.map(Path::toString).orElse(null));
-        args.option("--pointer").map(Path::of).ifPresent(pointer -> RunFiles.writeJson(pointer, new AdoptionPointer(manifest.runId())));
+        if (pointer != null) {
+            RunFiles.writeJson(pointer, new AdoptionPointer(manifest.runId()));
+        }
         out.println("provisioned run " + manifest.runId() + ": " + manifest.users().size() + " test users on " + target.target()
                 + "; manifest " + new RunFiles(run.results().dir()).runDir(manifest.runId()).resolve(RunFiles.MANIFEST));
         return 0;
     }
 
-    private int teardown(CliArguments args) {
+    /** Which run to tear down: named, or through the pointer provisioning wrote. */
+    static final class RunChoice {
+        @Option(names = "--run", paramLabel = "<run id>", description = "the run's id")
+        String runId;
+        @Option(names = "--adopt", paramLabel = "<pointer file>", description = "the pointer provision --pointer wrote")
+        Path pointer;
+
+        String runId() {
+            return runId != null ? runId : RunFiles.readJson(pointer, AdoptionPointer.class).runId();
+        }
+    }
+
+    @Command(name = "teardown", description = {
+            "remove everything the run's manifest names (users, containers, cloud resources, web tier);",
+            "running it twice is harmless"})
+    int teardown(
+            @ArgGroup(exclusive = true, multiplicity = "1") RunChoice choice,
+            @Option(names = "--sweep-older-than", paramLabel = "<duration>", description = "then sweep, as sweep --older-than does")
+            Duration sweepOlderThan) {
         RunConfig run = config.get();
-        String runId = args.option("--run").or(() -> args.option("--adopt")
-                        .map(p -> RunFiles.readJson(Path.of(p), AdoptionPointer.class).runId()))
-                .orElseThrow(() -> new IllegalArgumentException("teardown: name the run with --run <run id> or --adopt <pointer file>"));
+        String runId = choice.runId();
         RunManifest manifest = new RunFiles(run.results().dir()).manifest(new RunId(runId).value()).orElseThrow(() ->
                 new IllegalStateException("no manifest for run " + runId + " in " + run.results().dir()));
         ConnectedTarget target = manifest.serverDescriptor() != null
@@ -121,8 +167,8 @@ public final class ManagementCli {
         report.leftovers().forEach(l -> out.println("  left behind: " + l));
         report.warnings().forEach(w -> out.println("  warning: " + w));
         int status = report.clean() ? 0 : 1;
-        if (args.option("--sweep-older-than").isPresent()) {
-            status = Math.max(status, sweepWith(run, target, Durations.parse("--sweep-older-than", args.option("--sweep-older-than").get()), false));
+        if (sweepOlderThan != null) {
+            status = Math.max(status, sweepWith(run, target, sweepOlderThan, false));
         }
         if (!report.clean()) {
             err.println("manage teardown: run " + runId + " not fully torn down: " + report.failures().size()
@@ -131,15 +177,19 @@ public final class ManagementCli {
         return status;
     }
 
-    private int sweep(CliArguments args) {
+    @Command(name = "sweep", description =
+            "remove load-test users and tagged cloud resources older than the limit whose run is not live")
+    int sweep(
+            @Option(names = "--older-than", required = true, paramLabel = "<duration>", description = "the age limit, e.g. 2h")
+            Duration olderThan,
+            @Option(names = "--dry-run", description = "only say what would be removed")
+            boolean dryRun) {
         RunConfig run = config.get();
-        Duration olderThan = Durations.parse("--older-than", args.option("--older-than")
-                .orElseThrow(() -> new IllegalArgumentException("sweep: --older-than <duration> is required, e.g. --older-than 2h")));
         Optional<ConnectedTarget> target = connectForInspection(run);
         if (target.isEmpty()) {
             return 0;
         }
-        return sweepWith(run, target.get(), olderThan, args.flag("--dry-run"));
+        return sweepWith(run, target.get(), olderThan, dryRun);
     }
 
     private int sweepWith(RunConfig run, ConnectedTarget target, Duration olderThan, boolean dryRun) {
@@ -155,7 +205,8 @@ public final class ManagementCli {
         return 0;
     }
 
-    private int status(CliArguments args) {
+    @Command(name = "status", description = "the runs in <results.dir> and the load-test users on the target, live or leaked")
+    int status() {
         RunConfig run = config.get();
         RunFiles files = new RunFiles(run.results().dir());
         String host = LoadTestRun.thisHost();
@@ -189,16 +240,17 @@ public final class ManagementCli {
         return 0;
     }
 
-    private int notify(CliArguments args) {
-        RunConfig run = config.get();
-        String jobStatus = args.option("--job-status").orElseThrow(() -> new IllegalArgumentException(
-                "notify: --job-status <success|failure|cancelled> is required"));
+    @Command(name = "notify", description = "post the outcome of a CI run to Slack (SLACK_WEBHOOK_URL); no webhook, no message")
+    int notify(
+            @Option(names = "--job-status", required = true, paramLabel = "<success|failure|cancelled>", description = "the CI job's status")
+            String jobStatus,
+            @Option(names = "--summary", paramLabel = "<summary.json>", description = "the run's summary (default: the latest run's)")
+            Path summaryFile) {
         if (!Set.of("success", "failure", "cancelled").contains(jobStatus)) {
-            throw new IllegalArgumentException("notify: --job-status '" + jobStatus
-                    + "' is not accepted; expected success, failure or cancelled");
+            throw new IllegalArgumentException("--job-status '" + jobStatus + "' is not accepted; expected success, failure or cancelled");
         }
-        Path summary = args.option("--summary").map(Path::of)
-                .orElse(run.results().dir().resolve("latest").resolve("summary.json"));
+        RunConfig run = config.get();
+        Path summary = summaryFile != null ? summaryFile : run.results().dir().resolve("latest").resolve("summary.json");
         SlackNotifier.Outcome outcome = new SlackNotifier(run.notifications()).send(summary, jobStatus.equals("success"));
         // a Slack outage must not turn a load test's outcome into a failed job: it is reported, not fatal
         out.println("Slack message " + outcome.status().name().toLowerCase(Locale.ROOT) + ": " + outcome.detail());
@@ -232,11 +284,5 @@ public final class ManagementCli {
 
     private static boolean isLocal(RunConfig run) {
         return run.target().kind() == Target.Kind.LOCAL;
-    }
-
-    private int usage(String problem) {
-        err.println("manage: " + problem);
-        err.print(USAGE);
-        return 2;
     }
 }

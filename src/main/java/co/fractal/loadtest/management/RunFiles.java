@@ -1,9 +1,7 @@
 package co.fractal.loadtest.management;
 
 import co.fractal.loadtest.config.RunId;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import co.fractal.loadtest.json.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,8 +20,6 @@ import java.util.stream.Stream;
  */
 public final class RunFiles {
     static final String MANIFEST = "manifest.json";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
 
@@ -46,7 +42,7 @@ public final class RunFiles {
     /** Reads a manifest file. */
     public static RunManifest read(Path file) {
         try {
-            return JSON.readValue(file.toFile(), RunManifest.class);
+            return Json.MAPPER.readValue(file.toFile(), RunManifest.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the run manifest " + file + ": " + e.getMessage(), e);
         }
@@ -81,7 +77,7 @@ public final class RunFiles {
         try {
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(temporary.toFile(), value);
+            Json.INDENTED.writeValue(temporary.toFile(), value);
             try {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -95,7 +91,7 @@ public final class RunFiles {
     /** Reads a JSON file into a type. */
     static <T> T readJson(Path file, Class<T> type) {
         try {
-            return JSON.readValue(file.toFile(), type);
+            return Json.MAPPER.readValue(file.toFile(), type);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

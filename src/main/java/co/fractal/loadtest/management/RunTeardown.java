@@ -10,7 +10,7 @@ import co.fractal.loadtest.results.TeardownReport;
 import co.fractal.loadtest.webserver.ContainerRecord;
 import co.fractal.loadtest.webserver.UserRecord;
 import co.fractal.loadtest.webserver.WebserverClient;
-import co.fractal.loadtest.webserver.WebserverException;
+import io.github.resilience4j.retry.Retry;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,15 +34,13 @@ import java.util.function.Supplier;
  * harmless: the second time everything is already gone.
  */
 public final class RunTeardown {
-    /** Attempts after the first when a removal got no answer at all (a dropped keep-alive connection). */
-    private static final int RETRIES_WITHOUT_ANSWER = 3;
-
     private final WebserverClient webserver;
     private final Secret admin;
     private final Supplier<CloudJanitor> cloud;
     private final Supplier<Optional<WebTierScaler>> webTier;
     private final int concurrency;
     private final Consumer<String> out;
+    private final Retry unanswered = RetryPolicies.unansweredRemoval();
 
     /**
      * @param cloud   opens the cloud janitor (when it is called: a failure to connect is a reported failure)
@@ -183,7 +181,7 @@ public final class RunTeardown {
             for (T item : items) {
                 tasks.add(workers.submit(() -> {
                     try {
-                        if (applyRetryingWithoutAnswer(action, item)) {
+                        if (unanswered.executeSupplier(() -> action.apply(item))) {
                             done.incrementAndGet();
                         }
                     } catch (RuntimeException e) {
@@ -204,25 +202,6 @@ public final class RunTeardown {
                 + (errors.isEmpty() ? "" : ", " + errors.size() + " failed"));
         failures.addAll(errors);
         return done.get();
-    }
-
-    /**
-     * Runs the removal, again (after 200 ms, 400 ms, 600 ms) when it got no answer at all: at thousands of
-     * removals per second the JDK client now and then sends on a pooled connection that is going away and reads
-     * nothing back. Every removal is idempotent (a second delete of what is gone answers "already gone"); an
-     * answer, even an error, is never retried.
-     */
-    private static <T> boolean applyRetryingWithoutAnswer(Action<T> action, T item) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return action.apply(item);
-            } catch (WebserverException e) {
-                if (e.status() != 0 || attempt >= RETRIES_WITHOUT_ANSWER) {
-                    throw e;
-                }
-                TestUserProvisioner.sleep(java.time.Duration.ofMillis(200L * (attempt + 1)));
-            }
-        }
     }
 
     private static void count(Map<String, Integer> deleted, String kind, int n) {

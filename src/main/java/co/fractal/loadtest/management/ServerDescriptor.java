@@ -27,27 +27,31 @@ public record ServerDescriptor(String baseUrl, int hostServicePort, String admin
      * address it gives (a file left by a server that was killed describes a server that is gone).
      */
     public static ServerDescriptor await(Path file, Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
         HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        String seen = "no file";
-        while (true) {
-            if (Files.isRegularFile(file)) {
-                try {
-                    ServerDescriptor descriptor = RunFiles.readJson(file, ServerDescriptor.class);
-                    if (descriptor.answers(probe)) {
-                        return descriptor;
-                    }
-                    seen = "nothing answers at " + descriptor.baseUrl;
-                } catch (UncheckedIOException halfWritten) {
-                    seen = "an unreadable file";
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no reference webserver described by " + file + " (" + seen + ", waited "
-                        + patience.toSeconds() + " s): is the webserver started "
-                        + "(mvn exec:java@local-webserver -Dexec.args=\"--descriptor " + file + "\")?");
-            }
-            TestUserProvisioner.sleep(Duration.ofMillis(100));
+        Sighting last = RetryPolicies.<Sighting>descriptorWait(patience, sighting -> sighting.descriptor() == null)
+                .executeSupplier(() -> look(file, probe));
+        if (last.descriptor() == null) {
+            throw new IllegalStateException("no reference webserver described by " + file + " (" + last.seen() + ", waited "
+                    + patience.toSeconds() + " s): is the webserver started "
+                    + "(mvn exec:java@local-webserver -Dexec.args=\"--descriptor " + file + "\")?");
+        }
+        return last.descriptor();
+    }
+
+    /** One look at the file: the descriptor when it describes a server that answers, else what was seen. */
+    private record Sighting(ServerDescriptor descriptor, String seen) {
+    }
+
+    private static Sighting look(Path file, HttpClient probe) {
+        if (!Files.isRegularFile(file)) {
+            return new Sighting(null, "no file");
+        }
+        try {
+            ServerDescriptor descriptor = RunFiles.readJson(file, ServerDescriptor.class);
+            return descriptor.answers(probe) ? new Sighting(descriptor, "")
+                    : new Sighting(null, "nothing answers at " + descriptor.baseUrl);
+        } catch (UncheckedIOException halfWritten) {
+            return new Sighting(null, "an unreadable file");
         }
     }
 

@@ -5,6 +5,7 @@ import co.fractal.loadtest.config.RunId;
 import co.fractal.loadtest.webserver.Registration;
 import co.fractal.loadtest.webserver.WebserverClient;
 import co.fractal.loadtest.webserver.WebserverException;
+import io.github.resilience4j.retry.Retry;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Registers a run's test users, several at once but within the webserver's rate limit (a 429 makes every
@@ -27,12 +29,12 @@ import java.util.function.Consumer;
  * registration fails for good it stops and reports the users created so far, so the caller can remove them.
  */
 public final class TestUserProvisioner {
-    private static final int TRANSIENT_RETRIES = 3;
-
     private final WebserverClient webserver;
     private final ProvisionSettings settings;
     private final Consumer<String> out;
     private final Duration rateLimitPatience;
+    private final Retry rateLimited = RetryPolicies.rateLimitedRegistration();
+    private final Retry transientFailures = RetryPolicies.registrationFailure();
 
     /**
      * @param rateLimitPatience how long one registration may keep being refused by the rate limit
@@ -97,18 +99,20 @@ public final class TestUserProvisioner {
         return new ProvisionedUsers(Collections.unmodifiableList(names), List.copyOf(reusedInOrder));
     }
 
+    /**
+     * Registers one user, retried as {@link RetryPolicies#rateLimitedRegistration} and
+     * {@link RetryPolicies#registrationFailure} say, until the rate limit asks for a wait past the patience.
+     */
     private Registration.Outcome register(String name, String password, RateLimitGate gate, Progress progress) {
         long deadline = System.nanoTime() + rateLimitPatience.toNanos();
-        int transientFailures = 0;
-        while (true) {
+        Supplier<Registration> attempt = Retry.decorateSupplier(transientFailures, () -> {
             gate.await();
-            try {
-                Registration registration = webserver.register(name, password);
-                if (registration.outcome() != Registration.Outcome.RATE_LIMITED) {
-                    return registration.outcome();
-                }
-                long left = deadline - System.nanoTime();
-                if (registration.retryAfter().toNanos() > left) {
+            return webserver.register(name, password);
+        });
+        return rateLimited.executeSupplier(() -> {
+            Registration registration = attempt.get();
+            if (registration.outcome() == Registration.Outcome.RATE_LIMITED) {
+                if (registration.retryAfter().toNanos() > deadline - System.nanoTime()) {
                     throw new WebserverException("register " + name + ": rate-limited by the webserver, which asks to wait "
                             + registration.retryAfter().toSeconds() + " s, past the " + rateLimitPatience.toSeconds()
                             + " s provisioning may take (maxDuration); provision fewer users or reuse them (-Dusers.naming=fixed)", 429);
@@ -116,28 +120,15 @@ public final class TestUserProvisioner {
                 if (gate.close(registration.retryAfter())) {
                     progress.waiting("rate-limited by the webserver: waiting " + registration.retryAfter().toSeconds() + " s");
                 }
-            } catch (WebserverException e) {
-                if (!e.transientFailure() || ++transientFailures > TRANSIENT_RETRIES) {
-                    throw e;
-                }
-                sleep(Duration.ofMillis(200L * transientFailures));
             }
-        }
+            return registration;
+        }).outcome();
     }
 
     private static String password() {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WebserverException("interrupted while waiting", e);
-        }
     }
 
     /** Holds every worker back until the wait a 429 asked for is over. */
@@ -147,7 +138,12 @@ public final class TestUserProvisioner {
         void await() {
             long wait = openAt - System.nanoTime();
             if (wait > 0) {
-                sleep(Duration.ofNanos(wait));
+                try {
+                    Thread.sleep(Duration.ofNanos(wait).toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new WebserverException("interrupted while waiting for the rate limit", e);
+                }
             }
         }
 

@@ -30,7 +30,7 @@ record Baseline(Path path, String source, RunSummary summary) {
      *
      * @throws UnreadableSummaryException when the given {@code -Dbaseline} file cannot be used
      */
-    static Optional<Baseline> find(ResultsSettings settings, RunDescription current) {
+    static Optional<Baseline> find(ResultsSettings settings, RunInfo current) {
         if (settings.baseline().isPresent()) {
             Path given = settings.baseline().get();
             return Optional.of(new Baseline(given, GIVEN, SummaryJson.read(given)));

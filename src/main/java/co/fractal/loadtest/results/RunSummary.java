@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * @param teardown        what the teardown did
  * @param baseline        the comparison with an earlier run
  */
-public record RunSummary(int schema, RunDescription run, Verdict verdict, JourneyCounts journeys,
+public record RunSummary(int schema, RunInfo run, Verdict verdict, JourneyCounts journeys,
                          TimeToContainer timeToContainer, Map<String, LatencyDistribution> steps,
                          Map<String, Map<String, Long>> requests, List<InvariantOutcome> invariants,
                          TeardownReport teardown, BaselineComparison baseline) {
@@ -46,7 +46,7 @@ public record RunSummary(int schema, RunDescription run, Verdict verdict, Journe
         });
         TeardownReport sortedTeardown = new TeardownReport(new TreeMap<>(teardown.deleted()), teardown.failures(),
                 teardown.leftovers(), teardown.warnings(), teardown.verified());
-        return new RunSummary(SCHEMA, RunDescription.of(info), null, JourneyCounts.of(results),
+        return new RunSummary(SCHEMA, info, null, JourneyCounts.of(results),
                 TimeToContainer.of(results), steps, requests, InvariantOutcome.of(results, teardown), sortedTeardown, null)
                 .withBaseline(BaselineComparison.none(false, "no baseline compared"));
     }

@@ -2,7 +2,7 @@ package co.fractal.loadtest.results;
 
 import co.fractal.loadtest.config.NotificationSettings;
 import co.fractal.loadtest.config.Secret;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import co.fractal.loadtest.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(SlackNotifier.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
     /** What became of the message. */
@@ -86,7 +85,7 @@ public final class SlackNotifier {
             HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.reveal()))
                     .timeout(timeout)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("text", text))))
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(Map.of("text", text))))
                     .build();
             HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,28 +1,20 @@
 package co.fractal.loadtest.results;
 
+import co.fractal.loadtest.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** summary.json: a {@link RunSummary} written as indented JSON with stable field names, and read back. */
 public final class SummaryJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     private SummaryJson() {
     }
 
     /** The summary as JSON text. */
     public static String text(RunSummary summary) {
         try {
-            return MAPPER.writeValueAsString(summary) + "\n";
+            return Json.INDENTED.writeValueAsString(summary) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("run summary " + summary.run().id() + " cannot be written as JSON", e);
         }
@@ -36,7 +28,7 @@ public final class SummaryJson {
     public static RunSummary read(Path file) {
         RunSummary summary;
         try {
-            summary = MAPPER.readValue(Files.readString(file), RunSummary.class);
+            summary = Json.MAPPER.readValue(Files.readString(file), RunSummary.class);
         } catch (IOException | RuntimeException e) {
             throw new UnreadableSummaryException(file, e.getClass().getSimpleName() + ": "
                     + Excerpt.of(e.getMessage(), 200), e);

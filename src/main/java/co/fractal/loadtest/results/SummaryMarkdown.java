@@ -20,7 +20,7 @@ public final class SummaryMarkdown {
     /** The Markdown text of a summary. */
     public static String render(RunSummary summary) {
         List<String> lines = new ArrayList<>();
-        RunDescription run = summary.run();
+        RunInfo run = summary.run();
         lines.add("### " + (summary.verdict().passed() ? "✅" : "❌") + " Load test " + Headline.verdictWord(summary)
                 + " — " + run.target() + " · " + run.profile());
         lines.add("");

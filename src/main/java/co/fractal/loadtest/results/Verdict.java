@@ -19,7 +19,7 @@ public record Verdict(boolean passed, List<String> reasons, List<String> caveats
         caveats = List.copyOf(caveats);
     }
 
-    static Verdict of(RunDescription run, JourneyCounts journeys, List<InvariantOutcome> invariants,
+    static Verdict of(RunInfo run, JourneyCounts journeys, List<InvariantOutcome> invariants,
                       TeardownReport teardown, BaselineComparison baseline) {
         List<String> reasons = new ArrayList<>();
         List<String> caveats = new ArrayList<>();

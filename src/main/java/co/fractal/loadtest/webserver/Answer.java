@@ -1,9 +1,9 @@
 package co.fractal.loadtest.webserver;
 
+import co.fractal.loadtest.json.Json;
 import co.fractal.loadtest.results.Excerpt;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
@@ -13,13 +13,12 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  * @param body   the body as text (empty when none)
  */
 public record Answer(int status, String body) {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EXCERPT_LENGTH = 200;
 
     /** The body as JSON; a missing node when it is not JSON. */
     public JsonNode json() {
         try {
-            JsonNode node = JSON.readTree(body);
+            JsonNode node = Json.MAPPER.readTree(body);
             return node == null ? MissingNode.getInstance() : node;
         } catch (JsonProcessingException e) {
             return MissingNode.getInstance();

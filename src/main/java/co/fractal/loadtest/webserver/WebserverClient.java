@@ -1,8 +1,8 @@
 package co.fractal.loadtest.webserver;
 
 import co.fractal.loadtest.config.Secret;
+import co.fractal.loadtest.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -23,8 +23,6 @@ import java.util.Optional;
  * one instance per target. Every failure is a {@link WebserverException} naming the call and the answer.
  */
 public final class WebserverClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final URI baseUrl;
     private final HttpClient http;
     private final Duration timeout;
@@ -41,7 +39,7 @@ public final class WebserverClient {
 
     /** {@code POST /admin/login}: the admin's access token. */
     public Secret adminLogin(Secret username, Secret password) {
-        ObjectNode body = JSON.createObjectNode().put("username", username.reveal()).put("password", password.reveal());
+        ObjectNode body = Json.MAPPER.createObjectNode().put("username", username.reveal()).put("password", password.reveal());
         Reply reply = send("admin login", post("/admin/login", body, null));
         if (reply.status == 401 || reply.status == 403) {
             throw new WebserverException("admin login rejected (" + reply.status + "): check the admin credentials", reply.status);
@@ -53,7 +51,7 @@ public final class WebserverClient {
 
     /** {@code POST /account/register} of a test user. */
     public Registration register(String username, String password) {
-        ObjectNode body = JSON.createObjectNode().put("username", username).put("password", password)
+        ObjectNode body = Json.MAPPER.createObjectNode().put("username", username).put("password", password)
                 .put("name", "Load test user").put("feedback", "").put("encrypted_config_token", "");
         Reply reply = send("register " + username, post("/account/register", body, null));
         if (reply.status == 200) {
@@ -71,7 +69,7 @@ public final class WebserverClient {
     /** {@code POST /account/delete}: true when deleted, false when the user was already gone. */
     public boolean deleteAccount(Secret admin, String username) {
         Reply reply = send("delete account " + username,
-                post("/account/delete", JSON.createObjectNode().put("username", username), admin));
+                post("/account/delete", Json.MAPPER.createObjectNode().put("username", username), admin));
         if (reply.status == 404) {
             return false;
         }
@@ -81,13 +79,13 @@ public final class WebserverClient {
 
     /** {@code POST /container_state/cancel} of a user's assignment. */
     public void cancel(Secret admin, String username, String taskId) {
-        ObjectNode body = JSON.createObjectNode().put("username", username).put("task", taskId);
+        ObjectNode body = Json.MAPPER.createObjectNode().put("username", username).put("task", taskId);
         send("cancel task " + taskId, post("/container_state/cancel", body, admin)).expect("cancel task " + taskId, 200);
     }
 
     /** {@code POST /container/delete}: true when released, false when the container was already gone. */
     public boolean deleteContainer(String containerId, String privateKey) {
-        ObjectNode body = JSON.createObjectNode().put("container_id", containerId).put("private_key", privateKey);
+        ObjectNode body = Json.MAPPER.createObjectNode().put("container_id", containerId).put("private_key", privateKey);
         Reply reply = send("release container " + containerId, post("/container/delete", body, null));
         if (reply.status == 404) {
             return false;

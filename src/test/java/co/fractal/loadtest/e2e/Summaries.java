@@ -1,7 +1,7 @@
 package co.fractal.loadtest.e2e;
 
+import co.fractal.loadtest.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,7 +12,7 @@ final class Summaries {
     }
 
     static JsonNode read(Path file) throws IOException {
-        return new ObjectMapper().readTree(file.toFile());
+        return Json.MAPPER.readTree(file.toFile());
     }
 
     /** The invariant entry with this name. */

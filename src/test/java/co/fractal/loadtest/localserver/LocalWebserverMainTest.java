@@ -1,8 +1,8 @@
 package co.fractal.loadtest.localserver;
 
 import co.fractal.loadtest.config.LocalServerSettings;
+import co.fractal.loadtest.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +55,7 @@ class LocalWebserverMainTest {
                     || !server.isAlive());
             assertThat(server.isAlive()).as("server alive; stderr: %s", output("err.txt")).isTrue();
 
-            JsonNode json = new ObjectMapper().readTree(descriptor.toFile());
+            JsonNode json = Json.MAPPER.readTree(descriptor.toFile());
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(descriptor))).isEqualTo("rw-------");
             HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(json.path("baseUrl").asText() + "/admin/login")).POST(HttpRequest.BodyPublishers.ofString(

@@ -1,7 +1,7 @@
 package co.fractal.loadtest.localserver;
 
+import co.fractal.loadtest.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 import java.net.http.HttpHeaders;
@@ -9,12 +9,10 @@ import java.net.http.HttpResponse;
 
 /** One answer in a test: status, body as JSON, headers. */
 record Reply(int status, JsonNode json, String body, HttpHeaders headers) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     static Reply of(HttpResponse<String> response) {
         JsonNode json;
         try {
-            json = JSON.readTree(response.body());
+            json = Json.MAPPER.readTree(response.body());
         } catch (Exception e) {
             json = MissingNode.getInstance();
         }

@@ -2,10 +2,10 @@ package co.fractal.loadtest.management;
 
 import co.fractal.loadtest.config.LocalServerSettings;
 import co.fractal.loadtest.config.RunConfig;
+import co.fractal.loadtest.json.Json;
 import co.fractal.loadtest.localserver.LocalWebserver;
 import co.fractal.loadtest.testing.AdminView;
 import co.fractal.loadtest.webserver.UserRecord;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ class ManagementCliTest {
     void startServer() throws Exception {
         server = LocalWebserver.start(LocalServerSettings.defaults());
         descriptor = results.resolve(ManagementCli.LOCAL_DESCRIPTOR);
-        new ObjectMapper().writeValue(descriptor.toFile(), new ServerDescriptor(server.baseUrl().toString(),
+        Json.MAPPER.writeValue(descriptor.toFile(), new ServerDescriptor(server.baseUrl().toString(),
                 server.hostServicePort(), server.adminUsername(), server.adminPassword()));
     }
 
@@ -72,7 +72,7 @@ class ManagementCliTest {
         Path pointer = results.resolve("lifecycle.json");
 
         assertThat(manage("provision", "--descriptor", descriptor.toString(), "--pointer", pointer.toString())).isZero();
-        String runId = new ObjectMapper().readTree(pointer.toFile()).path("runId").asText();
+        String runId = Json.MAPPER.readTree(pointer.toFile()).path("runId").asText();
         assertThat(output()).contains("provisioned run " + runId + ": 4 test users on local (" + server.baseUrl() + ")");
         assertThat(AdminView.of(server).users()).hasSize(4);
         RunManifest manifest = new RunFiles(results).manifest(runId).orElseThrow();
@@ -132,7 +132,7 @@ class ManagementCliTest {
         assertThat(manage("deploy")).isEqualTo(2);
         assertThat(errors()).contains("unknown command 'deploy'; expected provision, teardown, sweep, status, notify or help");
         assertThat(manage("sweep", "--older", "2h")).isEqualTo(2);
-        assertThat(errors()).contains("sweep: '--older' is not accepted; expected --older-than <value>, --dry-run");
+        assertThat(errors()).contains("sweep: '--older' is not accepted; expected --older-than <duration>, --dry-run");
         assertThat(manage("sweep")).isEqualTo(2);
         assertThat(errors()).contains("sweep: --older-than <duration> is required");
         assertThat(manage("sweep", "--older-than", "two hours")).isEqualTo(2);
@@ -155,7 +155,7 @@ class ManagementCliTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        new ObjectMapper().writeValue(stale.toFile(), new ServerDescriptor("http://127.0.0.1:" + closedPort, 1, "admin", "pw"));
+        Json.MAPPER.writeValue(stale.toFile(), new ServerDescriptor("http://127.0.0.1:" + closedPort, 1, "admin", "pw"));
 
         assertThat(ServerDescriptor.await(descriptor, java.time.Duration.ZERO).baseUrl()).isEqualTo(server.baseUrl().toString());
         Throwable gone = org.assertj.core.api.Assertions.catchThrowable(() -> ServerDescriptor.await(stale, java.time.Duration.ofMillis(300)));

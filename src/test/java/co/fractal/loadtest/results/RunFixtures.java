@@ -19,7 +19,7 @@ final class RunFixtures {
 
     static RunInfo info(String runId, String target, String profile) {
         return new RunInfo(runId, target, "https://" + target + "-server.fractal.co", profile, 10, 10, 100.0, START, END,
-                Optional.of(Path.of("target", "gatling", "containerjourneysimulation-1", "index.html")), false);
+                Path.of("target", "gatling", "containerjourneysimulation-1", "index.html").toString(), false);
     }
 
     static RunInfo info() {

@@ -1,5 +1,6 @@
 package co.fractal.loadtest.results;
 
+import co.fractal.loadtest.json.Json;
 import static co.fractal.loadtest.results.RunFixtures.END;
 import static co.fractal.loadtest.results.RunFixtures.cleanTeardown;
 import static co.fractal.loadtest.results.RunFixtures.failure;
@@ -8,7 +9,6 @@ import static co.fractal.loadtest.results.RunFixtures.success;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,6 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 class RunSummaryTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** 8 prewarmed in 1–8 s, 1 spun up in 60 s, 1 failure at task wait, and a few requests. */
     private static RunResults mixedRun() {
         JourneyRecorder recorder = new JourneyRecorder();
@@ -39,7 +37,7 @@ class RunSummaryTest {
     void summaryJsonHasTheDocumentedFieldsAndValues() throws Exception {
         RunSummary summary = RunSummary.of(info(), mixedRun(), cleanTeardown());
 
-        JsonNode json = JSON.readTree(SummaryJson.text(summary));
+        JsonNode json = Json.MAPPER.readTree(SummaryJson.text(summary));
 
         assertThat(json.get("schema").asInt()).isEqualTo(1);
         JsonNode run = json.get("run");

@@ -1,5 +1,6 @@
 package co.fractal.loadtest.results;
 
+import co.fractal.loadtest.json.Json;
 import static co.fractal.loadtest.results.RunFixtures.cleanTeardown;
 import static co.fractal.loadtest.results.RunFixtures.info;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -12,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.fractal.loadtest.config.NotificationSettings;
 import co.fractal.loadtest.config.Secret;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.nio.file.Files;
@@ -53,7 +53,7 @@ class SlackNotifierTest {
         List<LoggedRequest> requests = SLACK.findAll(postRequestedFor(urlEqualTo(HOOK_PATH)));
         assertThat(requests).hasSize(1);
         assertThat(requests.get(0).getHeader("Content-Type")).isEqualTo("application/json");
-        JsonNode payload = new ObjectMapper().readTree(requests.get(0).getBodyAsString());
+        JsonNode payload = Json.MAPPER.readTree(requests.get(0).getBodyAsString());
         assertThat(payload.size()).isEqualTo(1);
         return payload.get("text").asText();
     }

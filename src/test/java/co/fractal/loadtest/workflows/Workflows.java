@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Reads the workflow files of .github/workflows as trees, as GitHub Actions reads them. */
 final class Workflows {
@@ -26,16 +28,14 @@ final class Workflows {
         }
     }
 
-    /**
-     * The triggers. YAML 1.1 reads the bare key {@code on} as the boolean true; parsers differ in whether they
-     * hand it over as "on" or "true", so both are accepted.
-     */
-    static JsonNode triggers(JsonNode workflow) {
-        JsonNode on = workflow.has("on") ? workflow.get("on") : workflow.get("true");
-        if (on == null) {
-            throw new AssertionError("the workflow has no 'on' triggers: " + workflow.fieldNames());
+    /** Every workflow. */
+    static List<JsonNode> all() {
+        try (Stream<Path> files = Files.list(DIR)) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.matches(".*\\.ya?ml")).sorted()
+                    .map(Workflows::read).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return on;
     }
 
     /** The steps of a job, in order. */

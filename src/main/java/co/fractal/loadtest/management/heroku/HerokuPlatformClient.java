@@ -3,9 +3,11 @@ package co.fractal.loadtest.management.heroku;
 import co.fractal.loadtest.config.Durations;
 import co.fractal.loadtest.config.HerokuSettings;
 import co.fractal.loadtest.config.Secret;
+import co.fractal.loadtest.json.Json;
+import co.fractal.loadtest.management.RetryPolicies;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.retry.Retry;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,23 +19,21 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 
 /**
  * The Heroku Platform API's formation endpoints: read one process type's formation, and update its size
- * and quantity. Every request is bounded by the configured timeout; a 429 is retried with a doubling delay
- * (at most a minute) up to the configured attempts. Errors are {@link HerokuApiException}s that never carry the API key.
+ * and quantity. Every request is bounded by the configured timeout; a 429 is retried as
+ * {@link RetryPolicies#herokuRateLimit} says. Errors are {@link HerokuApiException}s that never carry the API key.
  */
 public final class HerokuPlatformClient {
     private static final String ACCEPT = "application/vnd.heroku+json; version=3";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration LONGEST_RETRY_DELAY = Duration.ofMinutes(1);
 
     private final HttpClient http;
     private final URI apiUrl;
     private final Secret apiKey;
     private final Duration timeout;
-    private final int maxAttempts;
-    private final Duration retryDelay;
+    private final Retry rateLimit;
 
     /**
      * A client for the settings' API URL and key.
@@ -45,8 +45,7 @@ public final class HerokuPlatformClient {
                 "the Heroku Platform API needs " + HerokuSettings.API_KEY_ENV + " in the environment"));
         this.apiUrl = settings.apiUrl();
         this.timeout = settings.timeout();
-        this.maxAttempts = settings.maxAttempts();
-        this.retryDelay = settings.retryDelay();
+        this.rateLimit = RetryPolicies.herokuRateLimit(settings);
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -59,7 +58,7 @@ public final class HerokuPlatformClient {
     public Formation update(String app, String processType, String size, int quantity) {
         String body;
         try {
-            body = JSON.writeValueAsString(Map.of("quantity", quantity, "size", size));
+            body = Json.MAPPER.writeValueAsString(Map.of("quantity", quantity, "size", size));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a formation update", e);
         }
@@ -76,19 +75,17 @@ public final class HerokuPlatformClient {
                 .method(method, body)
                 .build();
         String what = method + " " + path;
-        for (int attempt = 1; ; attempt++) {
-            HttpResponse<String> response = exchange(request, what);
-            int status = response.statusCode();
-            if (status == 200) {
-                return formation(app, processType, response.body(), what);
-            }
-            if (status == 429 && attempt < maxAttempts) {
-                Duration doubled = retryDelay.multipliedBy(1L << Math.min(attempt - 1, 16));
-                pause(doubled.compareTo(LONGEST_RETRY_DELAY) > 0 ? LONGEST_RETRY_DELAY : doubled, what);
-                continue;
-            }
-            throw failure(app, processType, what, status, response.body(), attempt);
+        HttpResponse<String> response;
+        try {
+            response = rateLimit.executeSupplier(() -> exchange(request, what));
+        } catch (CancellationException e) {
+            throw new HerokuApiException("interrupted while waiting to retry " + what, e);
         }
+        if (response.statusCode() == 200) {
+            return formation(app, processType, response.body(), what);
+        }
+        throw failure(app, processType, what, response.statusCode(), response.body(),
+                rateLimit.getRetryConfig().getMaxAttempts());
     }
 
     private HttpResponse<String> exchange(HttpRequest request, String what) {
@@ -122,7 +119,7 @@ public final class HerokuPlatformClient {
 
     private static Formation formation(String app, String processType, String body, String what) {
         try {
-            JsonNode node = JSON.readTree(body);
+            JsonNode node = Json.MAPPER.readTree(body);
             if (node != null && node.path("size").isTextual() && node.path("quantity").canConvertToInt()) {
                 return new Formation(app, processType, node.get("size").asText(), node.get("quantity").asInt());
             }
@@ -135,19 +132,10 @@ public final class HerokuPlatformClient {
     // Heroku's own explanation of an error, e.g. ": Couldn't find that app."
     private static String herokuMessage(String body) {
         try {
-            JsonNode message = JSON.readTree(body).path("message");
+            JsonNode message = Json.MAPPER.readTree(body).path("message");
             return message.isTextual() ? ": " + message.asText() : "";
         } catch (JsonProcessingException | RuntimeException e) {
             return "";
-        }
-    }
-
-    private static void pause(Duration delay, String what) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new HerokuApiException("interrupted while waiting to retry " + what, e);
         }
     }
 

@@ -1,6 +1,6 @@
 package co.fractal.loadtest.management.cloud;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import co.fractal.loadtest.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -11,7 +11,6 @@ import java.util.Map;
 
 /** The fake's side of the two AWS wire protocols: JSON 1.1 answers (ECS) and Query-protocol forms with XML answers. */
 final class AwsWire {
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String REQUEST_ID = "5f0c9a4e-1d2b-4c3a-9e8f-0a1b2c3d4e5f";
 
     private AwsWire() {
@@ -22,7 +21,7 @@ final class AwsWire {
             return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
                     .withHeader("Content-Type", "application/x-amz-json-1.1")
                     .withHeader("x-amzn-RequestId", REQUEST_ID)
-                    .withBody(JSON.writeValueAsString(body)).build();
+                    .withBody(Json.MAPPER.writeValueAsString(body)).build();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -30,7 +29,7 @@ final class AwsWire {
 
     /** A JSON 1.1 error, as ECS answers it. */
     static ResponseDefinition jsonError(int status, String type, String message) {
-        ObjectNode body = JSON.createObjectNode().put("__type", type).put("message", message);
+        ObjectNode body = Json.MAPPER.createObjectNode().put("__type", type).put("message", message);
         return json(status, body);
     }
 

@@ -1,5 +1,6 @@
 package co.fractal.loadtest.management.cloud;
 
+import co.fractal.loadtest.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.FormParameter;
@@ -94,7 +95,7 @@ final class FakeAws implements ResponseDefinitionTransformerV2 {
 
     private static JsonNode json(Request request) {
         try {
-            return AwsWire.JSON.readTree(request.getBodyAsString());
+            return Json.MAPPER.readTree(request.getBodyAsString());
         } catch (IOException e) {
             throw new IllegalArgumentException("the fake ECS got a body that is not JSON", e);
         }

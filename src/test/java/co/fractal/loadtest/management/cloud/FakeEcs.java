@@ -1,5 +1,6 @@
 package co.fractal.loadtest.management.cloud;
 
+import co.fractal.loadtest.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -135,8 +136,8 @@ final class FakeEcs {
         List<String> arns = cluster.get().tasks.values().stream().filter(t -> t.desiredStatus.equals(desired))
                 .map(t -> t.arn).toList();
         AwsWire.Page<String> page = AwsWire.page(arns, textOrNull(request, "nextToken"), pageSize(request));
-        ObjectNode answer = AwsWire.JSON.createObjectNode();
-        answer.putArray("taskArns").addAll(page.items().stream().map(AwsWire.JSON.getNodeFactory()::textNode).toList());
+        ObjectNode answer = Json.MAPPER.createObjectNode();
+        answer.putArray("taskArns").addAll(page.items().stream().map(Json.MAPPER.getNodeFactory()::textNode).toList());
         if (page.nextToken() != null) {
             answer.put("nextToken", page.nextToken());
         }
@@ -152,7 +153,7 @@ final class FakeEcs {
             return AwsWire.jsonError(400, "InvalidParameterException", "Tasks cannot be longer than 100.");
         }
         boolean withTags = contains(request.path("include"), "TAGS");
-        ObjectNode answer = AwsWire.JSON.createObjectNode();
+        ObjectNode answer = Json.MAPPER.createObjectNode();
         ArrayNode tasks = answer.putArray("tasks");
         ArrayNode failures = answer.putArray("failures");
         for (JsonNode arn : request.path("tasks")) {
@@ -177,14 +178,14 @@ final class FakeEcs {
         }
         task.desiredStatus = "STOPPED";
         task.lastStatus = "STOPPED";
-        ObjectNode answer = AwsWire.JSON.createObjectNode();
+        ObjectNode answer = Json.MAPPER.createObjectNode();
         answer.set("task", taskJson(cluster.get(), task, false));
         return AwsWire.json(200, answer);
     }
 
     private ResponseDefinition describeClusters(JsonNode request) {
         boolean withTags = contains(request.path("include"), "TAGS");
-        ObjectNode answer = AwsWire.JSON.createObjectNode();
+        ObjectNode answer = Json.MAPPER.createObjectNode();
         ArrayNode found = answer.putArray("clusters");
         ArrayNode failures = answer.putArray("failures");
         for (JsonNode name : request.path("clusters")) {
@@ -206,9 +207,9 @@ final class FakeEcs {
         }
         AwsWire.Page<String> page = AwsWire.page(cluster.get().containerInstances, textOrNull(request, "nextToken"),
                 pageSize(request));
-        ObjectNode answer = AwsWire.JSON.createObjectNode();
+        ObjectNode answer = Json.MAPPER.createObjectNode();
         answer.putArray("containerInstanceArns")
-                .addAll(page.items().stream().map(AwsWire.JSON.getNodeFactory()::textNode).toList());
+                .addAll(page.items().stream().map(Json.MAPPER.getNodeFactory()::textNode).toList());
         if (page.nextToken() != null) {
             answer.put("nextToken", page.nextToken());
         }
@@ -224,7 +225,7 @@ final class FakeEcs {
         if (!cluster.get().containerInstances.remove(arn)) {
             return AwsWire.jsonError(400, "InvalidParameterException", "The referenced container instance was not found.");
         }
-        ObjectNode answer = AwsWire.JSON.createObjectNode();
+        ObjectNode answer = Json.MAPPER.createObjectNode();
         answer.putObject("containerInstance").put("containerInstanceArn", arn).put("status", "INACTIVE");
         return AwsWire.json(200, answer);
     }
@@ -243,13 +244,13 @@ final class FakeEcs {
                     "The Cluster cannot be deleted while Tasks are active.");
         }
         cluster.get().status = "INACTIVE";
-        ObjectNode answer = AwsWire.JSON.createObjectNode();
+        ObjectNode answer = Json.MAPPER.createObjectNode();
         answer.set("cluster", clusterJson(cluster.get(), false));
         return AwsWire.json(200, answer);
     }
 
     private ObjectNode taskJson(EcsCluster cluster, EcsTask task, boolean withTags) {
-        ObjectNode json = AwsWire.JSON.createObjectNode().put("taskArn", task.arn).put("clusterArn", cluster.arn)
+        ObjectNode json = Json.MAPPER.createObjectNode().put("taskArn", task.arn).put("clusterArn", cluster.arn)
                 .put("lastStatus", task.lastStatus).put("desiredStatus", task.desiredStatus).put("launchType", "EC2");
         if (task.startedBy != null) {
             json.put("startedBy", task.startedBy);
@@ -262,7 +263,7 @@ final class FakeEcs {
     }
 
     private ObjectNode clusterJson(EcsCluster cluster, boolean withTags) {
-        ObjectNode json = AwsWire.JSON.createObjectNode().put("clusterArn", cluster.arn).put("clusterName", cluster.name)
+        ObjectNode json = Json.MAPPER.createObjectNode().put("clusterArn", cluster.arn).put("clusterName", cluster.name)
                 .put("status", cluster.status)
                 .put("registeredContainerInstancesCount", cluster.containerInstances.size())
                 .put("runningTasksCount", (int) cluster.tasks.values().stream()

@@ -1,7 +1,7 @@
 package co.fractal.loadtest.management.heroku;
 
+import co.fractal.loadtest.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
@@ -30,8 +30,6 @@ final class FakeHerokuPlatform implements ResponseDefinitionTransformerV2 {
     private static final Pattern PATH = Pattern.compile("/apps/([^/]+)/formation/([^/]+)");
     private static final Set<String> SIZES = Set.of("eco", "basic", "standard-1x", "standard-2x", "performance-m",
             "performance-l", "performance-l-ram", "performance-xl", "performance-2xl");
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final String apiKey;
     private final Map<String, ObjectNode> formations = new HashMap<>();
     private int rateLimited;
@@ -46,7 +44,7 @@ final class FakeHerokuPlatform implements ResponseDefinitionTransformerV2 {
     // ---- arranging and inspecting state (tests)
 
     synchronized void formation(String app, String type, String size, int quantity) {
-        formations.put(app + "/" + type, JSON.createObjectNode().put("quantity", quantity).put("size", size));
+        formations.put(app + "/" + type, Json.MAPPER.createObjectNode().put("quantity", quantity).put("size", size));
     }
 
     /** The formation now, as "quantity × size". */
@@ -124,9 +122,9 @@ final class FakeHerokuPlatform implements ResponseDefinitionTransformerV2 {
         }
         JsonNode body;
         try {
-            body = JSON.readTree(request.getBodyAsString());
+            body = Json.MAPPER.readTree(request.getBodyAsString());
         } catch (IOException e) {
-            return error(400, "bad_request", "Invalid JSON.");
+            return error(400, "bad_request", "Invalid Json.MAPPER.");
         }
         if (body.has("size") && !SIZES.contains(body.get("size").asText().toLowerCase(Locale.ROOT))) {
             return error(422, "invalid_params", "Size is not valid.");
@@ -144,7 +142,7 @@ final class FakeHerokuPlatform implements ResponseDefinitionTransformerV2 {
     }
 
     private static ResponseDefinition ok(Matcher path, ObjectNode formation) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.putObject("app").put("id", "01234567-89ab-cdef-0123-456789abcdef").put("name", path.group(1));
         body.put("command", "gunicorn app:app").put("id", "fedcba98-7654-3210-fedc-ba9876543210")
                 .put("quantity", formation.get("quantity").asInt()).put("size", formation.get("size").asText())
@@ -153,7 +151,7 @@ final class FakeHerokuPlatform implements ResponseDefinitionTransformerV2 {
     }
 
     private static ResponseDefinition error(int status, String id, String message) {
-        return json(status, JSON.createObjectNode().put("id", id).put("message", message));
+        return json(status, Json.MAPPER.createObjectNode().put("id", id).put("message", message));
     }
 
     private static ResponseDefinition json(int status, JsonNode body) {

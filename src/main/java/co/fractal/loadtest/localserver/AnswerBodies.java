@@ -1,0 +1,86 @@
+package co.fractal.loadtest.localserver;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The JSON bodies the reference webserver and its host service answer with, as the 2021 webserver wrote them
+ * (snake_case names), rendered by the process's one mapper ({@link Response#render}).
+ */
+final class AnswerBodies {
+    private AnswerBodies() {
+    }
+
+    /** {@code {"ID": <task uuid>}}: the task an assign or a container deletion started. */
+    record TaskStarted(@JsonProperty("ID") UUID id) {
+    }
+
+    /** {@code {"status":200}}: a cancellation or an account deletion went through. */
+    record Done(int status) {
+        static final String JSON = Response.render(new Done(200));
+    }
+
+    /** A new account, with the user's own tokens. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Registered(int status, String verificationToken, String accessToken, String refreshToken,
+                      long createdTimestamp) {
+    }
+
+    /** The admin's tokens. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record AdminTokens(String accessToken, String refreshToken) {
+    }
+
+    /** {@code /host_service}: where the user's container waits for its client, all null until it does. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record HostInfo(String ip, Integer port, String clientAppAuthSecret, String userAppState, String containerOrigin) {
+        /** A user without an assignment. */
+        static final String NONE = Response.render(new HostInfo(null, null, null, null, null));
+    }
+
+    /**
+     * {@code /status}: a task's state and output.
+     *
+     * @param output a {@link Message}, a failure's reason (a string), a {@link ContainerRow}, or null
+     */
+    record TaskStatusAnswer(String state, Object output) {
+    }
+
+    /** {@code {"msg": …}}: a running task's progress. */
+    record Message(String msg) {
+    }
+
+    /** A user as {@code /admin/users} lists it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record UserListing(String username, long createdTimestamp, String state, String taskId, String containerId) {
+    }
+
+    /** {@code /admin/users}. */
+    record UserList(List<UserListing> users) {
+    }
+
+    /** A container as {@code /admin/containers} lists it. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ContainerListing(String containerId, String userId, String state, String ip, int port, String location,
+                            String taskId) {
+    }
+
+    /** {@code /admin/containers}. */
+    record ContainerList(List<ContainerListing> containers) {
+    }
+
+    /** The webserver's refusal: {@code {"error": …}}. */
+    record WebserverError(String error) {
+    }
+
+    /** The host service's answer: {@code {"result":""}}, with {@code "error"} when it refuses. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record HostServiceResult(String result, String error) {
+        static final String ACCEPTED = Response.render(new HostServiceResult("", null));
+    }
+}
