@@ -9,9 +9,10 @@ import java.util.List;
  * journey is one test user acquiring one container, so {@code users} is also how many test users are
  * provisioned.
  * <p>
- * Stress and soak begin with a {@linkplain #WARM_UP warm-up}: {@value #WARM_UP_STAIRS} stairs rising to the
- * rate of their first level, so that a cold load generator (JIT, connections, TLS sessions) and a cold
- * webserver are not met by the full rate in the first second.
+ * Stress and soak begin with a {@linkplain #WARM_UP warm-up}: {@value #WARM_UP_STAIRS} stairs of equal length,
+ * each at twice the rate of the one before, up to half the rate of their first level (1/32, 1/16, … 1/2 of it),
+ * so that a cold load generator (JIT, connections, TLS sessions) and a cold webserver are not met by the full
+ * rate in the first second, and connections grow with the load instead of all at once.
  *
  * @param profile   the load profile
  * @param users     the number of journeys (and test users)
@@ -19,7 +20,7 @@ import java.util.List;
  */
 public record LoadShape(Profile profile, int users, double spawnRate) {
     /** How long stress and soak take to rise to their first rate. */
-    public static final Duration WARM_UP = Duration.ofSeconds(10);
+    public static final Duration WARM_UP = Duration.ofSeconds(20);
     static final int WARM_UP_STAIRS = 5;
     static final int STRESS_LEVELS = 5;
 
@@ -51,15 +52,15 @@ public record LoadShape(Profile profile, int users, double spawnRate) {
 
     // levels of rate firstRate·w each, carrying users in proportion to w: after a warm-up rising to firstRate
     private static List<Step> warmedUp(double firstRate, List<Double> levelWeights, int users) {
-        // stairs at firstRate·k/(n+1), k = 1..n, each warm-up/n long: firstRate·warm-up/2 users in all
-        int inWarmUp = (int) Math.min(users, Math.round(firstRate * WARM_UP.toMillis() / 1000.0 / 2));
-        List<Double> weights = new ArrayList<>();
-        List<Double> rates = new ArrayList<>();
-        for (int k = 1; k <= WARM_UP_STAIRS; k++) {
-            weights.add((double) k);
-            rates.add(firstRate * k / (WARM_UP_STAIRS + 1));
+        List<Double> warmUpRates = new ArrayList<>();
+        for (int k = WARM_UP_STAIRS; k >= 1; k--) {
+            warmUpRates.add(firstRate / Math.pow(2, k));
         }
-        List<Step> steps = new ArrayList<>(split(inWarmUp, weights, rates));
+        double stairSeconds = WARM_UP.toMillis() / 1000.0 / WARM_UP_STAIRS;
+        double warmUpUsers = warmUpRates.stream().mapToDouble(rate -> rate * stairSeconds).sum();
+        int inWarmUp = (int) Math.min(users, Math.round(warmUpUsers));
+        // equal stairs: users in proportion to each stair's rate
+        List<Step> steps = new ArrayList<>(split(inWarmUp, warmUpRates, warmUpRates));
         List<Double> levelRates = levelWeights.stream().map(w -> firstRate * w).toList();
         steps.addAll(split(users - inWarmUp, levelWeights, levelRates));
         return steps;
