@@ -6,17 +6,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 started=$(date +%s)
-budget=570          # seconds for everything, build included; the safety net below stops all at 600 s
-install_wrk=false
+budget=870          # seconds for everything, build included; the safety net below stops all at 900 s
+install=true
 mvn_flags=(-B -q)
 options=()
 
 usage() {
   cat <<'USAGE'
-usage: bench/run.sh [--install-wrk] [--offline] [--tool auto|wrk|gatling] [--rows 1,2,3,4,5] [--quick]
+usage: bench/run.sh [--no-install] [--offline] [--tool auto|wrk|gatling] [--rows 1,2,3,4,5,6] [--quick]
 
-  --install-wrk  install Debian's wrk first when it is missing (needs root or passwordless sudo); without
-                 wrk, Gatling is row 1's load process
+  --no-install   do not install the peers when missing: by default Debian's wrk (row 1's load tool; without it
+                 Gatling is) and python3-locust (row 6's peer) are installed first, when root or passwordless
+                 sudo allows
   --offline      run Maven offline (-o)
   --tool         row 1's load process: auto (wrk when installed), wrk or gatling
   --rows         only these rows of the table
@@ -26,7 +27,8 @@ USAGE
 
 while [ $# -gt 0 ]; do
   case "$1" in
-    --install-wrk) install_wrk=true ;;
+    --no-install) install=false ;;
+    --install-wrk) ;; # the default now
     --offline|-o) mvn_flags+=(-o) ;;
     --quick) options+=(--quick) ;;
     --tool|--rows)
@@ -38,14 +40,20 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-if $install_wrk && ! command -v wrk >/dev/null 2>&1; then
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get install -y -q wrk >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; } \
-      || echo "bench: could not install wrk; Gatling will be row 1's load process" >&2
-  elif sudo -n true 2>/dev/null; then
-    sudo -n apt-get install -y -q wrk >/dev/null || echo "bench: could not install wrk; Gatling will be row 1's load process" >&2
+# the peers the table compares with: wrk (row 1) and Locust (row 6), from Debian's packages
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v locust >/dev/null 2>&1 || missing+=(python3-locust)
+if $install && [ ${#missing[@]} -gt 0 ]; then
+  echo "[bench] installing ${missing[*]} …"
+  as_root=()
+  [ "$(id -u)" -eq 0 ] || { sudo -n true 2>/dev/null && as_root=(sudo -n); }
+  if [ "$(id -u)" -eq 0 ] || [ ${#as_root[@]} -gt 0 ]; then
+    ${as_root[@]+"${as_root[@]}"} apt-get install -y -q "${missing[@]}" >/dev/null 2>&1 \
+      || { ${as_root[@]+"${as_root[@]}"} apt-get update -q >/dev/null 2>&1 && ${as_root[@]+"${as_root[@]}"} apt-get install -y -q "${missing[@]}" >/dev/null 2>&1; } \
+      || echo "bench: could not install ${missing[*]}: row 1 falls back to Gatling, row 6 is not measured" >&2
   else
-    echo "bench: --install-wrk needs root or passwordless sudo; Gatling will be row 1's load process" >&2
+    echo "bench: installing ${missing[*]} needs root or passwordless sudo: row 1 falls back to Gatling, row 6 is not measured" >&2
   fi
 fi
 
@@ -54,7 +62,7 @@ echo "[bench] building (mvn -Pbench test-compile) …"
 # the budget; timeout(1), when there is one, stops everything (its process group) should that ever fail
 guard=()
 if command -v timeout >/dev/null 2>&1; then
-  guard=(timeout -s TERM -k 30 $((600 - ($(date +%s) - started))))
+  guard=(timeout -s TERM -k 30 $((900 - ($(date +%s) - started))))
 fi
 exec ${guard[@]+"${guard[@]}"} mvn "${mvn_flags[@]}" -Pbench test-compile exec:exec@bench \
   -Dbench.options="${options[*]:-} --started-at $started --budget $budget"

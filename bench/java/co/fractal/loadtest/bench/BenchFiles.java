@@ -46,6 +46,37 @@ final class BenchFiles {
         }
     }
 
+    /**
+     * A result file whose handle is opened now, before the load: a run that ends at the open-file cap can still
+     * write it (and the JSON writer's classes are loaded by writing a placeholder).
+     */
+    static Reserved reserve(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path part = file.resolveSibling(file.getFileName() + ".part");
+            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(part, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+            channel.write(java.nio.ByteBuffer.wrap(Json.INDENTED.writeValueAsBytes(Map.of("status", "running"))));
+            return new Reserved(file, part, channel);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file, e);
+        }
+    }
+
+    /** A result file opened ahead: {@link #write} replaces its content, once. */
+    record Reserved(Path file, Path part, java.nio.channels.FileChannel channel) {
+        void write(Object value) {
+            try (channel) {
+                channel.truncate(0);
+                channel.write(java.nio.ByteBuffer.wrap(Json.INDENTED.writeValueAsBytes(value)), 0);
+                channel.force(false);
+                Files.move(part, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file, e);
+            }
+        }
+    }
+
     static <T> T read(Path file, Class<T> type) {
         try {
             return Json.MAPPER.readValue(file.toFile(), type);

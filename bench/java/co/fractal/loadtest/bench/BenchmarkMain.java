@@ -21,13 +21,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The benchmark ({@code bench/run.sh}): runs the five rows of the issue one after the other, every load on
+ * The benchmark ({@code bench/run.sh}): runs the six rows one after the other, every load on
  * 127.0.0.1 and every process started and stopped here, within a time budget; prints one Markdown table and
  * writes it to {@code target/bench/results.md} (each row's raw figures stay in {@code target/bench/figures/},
  * each process's output in {@code target/bench/logs/}).
  * <p>
  * Options: {@code --tool auto|wrk|gatling} (row 1's load process; auto takes wrk when installed),
- * {@code --rows 1,2,3,4,5}, {@code --quick} (small loads: checks the benchmark itself, not the machine),
+ * {@code --rows 1,2,3,4,5,6}, {@code --quick} (small loads: checks the benchmark itself, not the machine),
  * {@code --started-at <epoch seconds>} and {@code --budget <seconds>} (the time the whole run may take,
  * counted from when the script started). Exit status 0 when every row was measured (met or not: the table
  * says), 1 when one could not be, 2 for bad options.
@@ -57,7 +57,7 @@ public final class BenchmarkMain {
                 args.addAll(Arrays.stream(arg.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList());
             }
             String tool = "auto";
-            Set<Integer> rows = new LinkedHashSet<>(List.of(1, 4, 5, 2, 3));
+            Set<Integer> rows = new LinkedHashSet<>(List.of(1, 4, 5, 6, 2, 3));
             boolean quick = false;
             long startedAt = Instant.now().getEpochSecond();
             long budget = 570;
@@ -124,6 +124,7 @@ public final class BenchmarkMain {
                     case 3 -> rowThree(left);
                     case 4 -> rowFour(left);
                     case 5 -> rowFive(left);
+                    case 6 -> rowSix(left);
                     default -> throw new IllegalArgumentException("no row " + row);
                 }
             } catch (RuntimeException | IOException e) {
@@ -161,10 +162,12 @@ public final class BenchmarkMain {
             2, "Completed journeys/s, server delays 0",
             3, "In-flight journeys held 60 s, polling every 1 s",
             4, "Provisioning and teardown, users/s (rate limit off)",
-            5, "Journey recorder and summary, per journey");
+            5, "Journey recorder and summary, per journey",
+            6, "The suite's simulation next to a Locust expert's script of the same journey");
     private static final Map<Integer, String> ROW_TARGETS = Map.of(
-            1, "≥ 50% of the static responder", 2, "≥ 2,000/s", 3, "≥ 20,000 in the 1 GB heap",
-            4, "≥ 500/s, teardown as fast", 5, "< 1 µs, constant memory");
+            1, "≥ 50% of the static responder", 2, "≥ 2,500/s, p99 time to container < 1 s", 3, "≥ 20,000 in the 1 GB heap",
+            4, "≥ 500/s, teardown as fast", 5, "< 1 µs, constant memory",
+            6, "≤ 1/5 of Locust's CPU per journey, ≥ 5× its journeys/s");
 
     // ---- row 1 -----------------------------------------------------------------------------------------
 
@@ -289,15 +292,40 @@ public final class BenchmarkMain {
             return;
         }
         double rate = best.path("completedPerSecond").asDouble();
-        table.add(new ResultsTable.Line(2, ROW_NAMES.get(2) + " (open injection, 6 requests each, one test user each)",
+        double plain = json.path("plainRequestsPerSecond").asDouble();
+        double requestsPerJourney = requestsPerJourney(Path.of("target", "bench", "runs", "latest", "summary.json"));
+        table.add(new ResultsTable.Line(2, ROW_NAMES.get(2) + " (open injection, one test user each; time to container"
+                + " p99 < 1 s, 99% ok)",
                 String.format(Locale.ROOT, "**%s/s** sustained (offered %s/s: %.2f%% ok, time to container p50 %d ms, p99 %d ms;"
-                                + " %s journeys in all); %s", ResultsTable.count(rate), ResultsTable.count(best.path("offeredPerSecond").asDouble()),
+                                + " %s journeys in all); the generator's CPU: **%.3f ms per journey** (process %.2f cores, of which"
+                                + " the embedded webserver's threads %.2f). Gatling's plain GET against the same server in the same run:"
+                                + " %s requests/s (%d looping users); journeys/s × %.2f requests per journey ÷ plain requests/s ="
+                                + " **%.2f**; %s", ResultsTable.count(rate), ResultsTable.count(best.path("offeredPerSecond").asDouble()),
                         best.path("successPercent").asDouble(), best.path("p50Millis").asLong(), best.path("p99Millis").asLong(),
-                        ResultsTable.count(json.path("journeysSucceeded").asDouble() + json.path("journeysFailed").asDouble()), stopped),
-                ROW_TARGETS.get(2), rate >= 2000,
-                String.format(Locale.ROOT, "CPU: the Gatling process (load and embedded webserver) used %.2f cores, the machine was"
-                                + " %.0f%% busy, GC %.0f ms/s; %s", best.path("processCores").asDouble(),
+                        ResultsTable.count(json.path("journeysSucceeded").asDouble() + json.path("journeysFailed").asDouble()),
+                        best.path("generatorCpuMillisPerJourney").asDouble(), best.path("processCores").asDouble(),
+                        best.path("webserverCores").asDouble(), ResultsTable.count(plain), JourneyThroughputSimulation.PLAIN_USERS,
+                        requestsPerJourney, plain <= 0 ? 0 : rate * requestsPerJourney / plain, stopped),
+                ROW_TARGETS.get(2), rate >= 2500,
+                String.format(Locale.ROOT, "CPU: the machine was %.0f%% busy, GC %.0f ms/s; %s",
                         best.path("machineBusyPercent").asDouble(), best.path("gcMillisPerSecond").asDouble(), Bottlenecks.ROW_2)));
+    }
+
+    /** Requests per journey of a run, from its summary.json (every answer counted by endpoint and status). */
+    private static double requestsPerJourney(Path summary) {
+        try {
+            JsonNode json = Json.MAPPER.readTree(summary.toFile());
+            long requests = 0;
+            for (JsonNode endpoint : json.path("requests")) {
+                for (JsonNode count : endpoint) {
+                    requests += count.asLong();
+                }
+            }
+            long journeys = json.at("/journeys/started").asLong();
+            return journeys == 0 ? 0 : (double) requests / journeys;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     // ---- row 3 -----------------------------------------------------------------------------------------
@@ -469,6 +497,40 @@ public final class BenchmarkMain {
         String[] parts = line.trim().split(" ");
         return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
     }
+
+    // ---- row 6 -----------------------------------------------------------------------------------------
+
+    private void rowSix(Duration left) throws IOException {
+        String locust = LocustComparison.version();
+        if (locust == null) {
+            throw new IllegalStateException("Locust is not installed (bench/run.sh installs Debian's python3-locust when it can)");
+        }
+        int warmUp = options.quick() ? 5 : 10;
+        int steady = options.quick() ? 10 : 30;
+        Duration poll = Duration.ofMillis(100);
+        Targets.Reference reference = Targets.startReference(children, "row6-reference", WORK, List.of("-Dlocal.spinUpDelay=0ms",
+                "-Dlocal.prewarmDelay=0ms", "-Dlocal.pingDelay=0ms", "-Dlocal.clientTimeout=30m"));
+        try {
+            LocustComparison comparison = new LocustComparison(children, WORK, reference.descriptor(), poll);
+            LocustComparison.Measured peer = comparison.locust(options.quick() ? 20 : 100, warmUp, steady);
+            System.out.println("[bench] row 6: " + peer.describe());
+            double offered = Math.max(50, Math.round(peer.journeysPerSecond() * TIMES_LOCUST));
+            LocustComparison.Measured suite = comparison.gatling(GATLING_JVM, offered, steady, min(left, Duration.ofSeconds(420)));
+            System.out.println("[bench] row 6: " + suite.describe());
+            double cpuRatio = peer.cpuMillisPerJourney() / suite.cpuMillisPerJourney();
+            double rateRatio = suite.journeysPerSecond() / peer.journeysPerSecond();
+            table.add(new ResultsTable.Line(6, ROW_NAMES.get(6) + " (same standalone reference webserver, delays 0, polls every "
+                    + poll.toMillis() + " ms; generator process alone, steady part)",
+                    peer.describe() + "; " + suite.describe() + String.format(Locale.ROOT, ". **Locust's CPU per journey ÷ the"
+                            + " simulation's: %.2f**; **the simulation's journeys/s ÷ Locust's: %.2f**", cpuRatio, rateRatio),
+                    ROW_TARGETS.get(6), cpuRatio >= TIMES_LOCUST && rateRatio >= TIMES_LOCUST, Bottlenecks.ROW_6));
+        } finally {
+            children.stop(reference.process());
+        }
+    }
+
+    /** The simulation is offered this many times Locust's rate: the row's target. */
+    private static final double TIMES_LOCUST = 5;
 
     // ---- helpers ---------------------------------------------------------------------------------------
 

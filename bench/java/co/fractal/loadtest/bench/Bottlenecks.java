@@ -26,6 +26,11 @@ final class Bottlenecks {
     static final String ROW_5_SUMMARY = "copies and percentiles of a fixed set of histograms: the cost follows their value"
             + " ranges, not the number of journeys";
 
+    static final String ROW_6 = "Locust: its one Python process (a core). The simulation: Gatling's cost per virtual user and"
+            + " per request — a send system call per request, and the hand-offs of every user start, request and user end"
+            + " to its stats writers (thread wake-ups); the journey's own checks and steps are a few percent of its profile."
+            + " Both share the 2 cores with the reference webserver";
+
     private Bottlenecks() {
     }
 }

@@ -64,9 +64,15 @@ final class Children {
      * printed, prefixed with the name. Notifications are off in its environment.
      */
     Child start(String name, List<String> command, Predicate<String> echo) {
+        return start(name, command, java.util.Map.of(), echo);
+    }
+
+    /** The same, with these variables added to the process's environment. */
+    Child start(String name, List<String> command, java.util.Map<String, String> environment, Predicate<String> echo) {
         Path log = logs.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(key -> key.startsWith("SLACK_") || key.startsWith("GITHUB_"));
+        builder.environment().putAll(environment);
         Process process;
         try {
             Files.createDirectories(logs);

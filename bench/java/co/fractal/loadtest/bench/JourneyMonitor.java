@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class JourneyMonitor implements AutoCloseable {
     /** One second of the run, from the start of injection. */
     record Second(int t, long succeeded, long failed, long p50Millis, long p99Millis, long maxMillis,
-                  double processCores, double machineBusyPercent, long gcMillis, long openFiles, Histogram timeToContainer) {
+                  double processCores, double serverCores, double machineBusyPercent, long gcMillis, long openFiles,
+                  Histogram timeToContainer) {
         double successPercent() {
             long ended = succeeded + failed;
             return ended == 0 ? 100.0 : 100.0 * succeeded / ended;
@@ -40,6 +41,7 @@ final class JourneyMonitor implements AutoCloseable {
             json.put("p99Millis", p99Millis);
             json.put("maxMillis", maxMillis);
             json.put("processCores", round(processCores));
+            json.put("webserverCores", round(serverCores));
             json.put("machineBusyPercent", round(machineBusyPercent));
             json.put("gcMillis", gcMillis);
             json.put("openFiles", openFiles);
@@ -63,6 +65,7 @@ final class JourneyMonitor implements AutoCloseable {
     private long lastSucceeded;
     private long lastFailed;
     private long lastCpuNanos;
+    private long lastServerCpuNanos;
     private long lastGcMillis;
     private long startedAt;
     private volatile long lastTickAt;
@@ -85,6 +88,7 @@ final class JourneyMonitor implements AutoCloseable {
         startedAt = System.nanoTime();
         lastTickAt = startedAt;
         lastCpuNanos = OS.getProcessCpuTime();
+        lastServerCpuNanos = serverCpuNanos();
         lastGcMillis = gcMillis();
         timeToContainer.reset();
         ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
@@ -128,6 +132,9 @@ final class JourneyMonitor implements AutoCloseable {
             double wall = (now - lastTickAt) / 1e9;
             double cores = (cpu - lastCpuNanos) / 1e9 / wall;
             lastCpuNanos = cpu;
+            long serverCpu = serverCpuNanos();
+            double serverCores = (serverCpu - lastServerCpuNanos) / 1e9 / wall;
+            lastServerCpuNanos = serverCpu;
             lastTickAt = now;
             long gc = gcMillis();
             long ok = succeeded.sum();
@@ -137,14 +144,14 @@ final class JourneyMonitor implements AutoCloseable {
                     histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(50),
                     histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(99),
                     histogram.getTotalCount() == 0 ? 0 : histogram.getMaxValue(),
-                    cores, Math.max(0, OS.getCpuLoad()) * 100, gc - lastGcMillis, openFiles(), histogram);
+                    cores, serverCores, Math.max(0, OS.getCpuLoad()) * 100, gc - lastGcMillis, openFiles(), histogram);
             lastGcMillis = gc;
             lastSucceeded = ok;
             lastFailed = ko;
             seconds.add(second);
             System.out.printf(Locale.ROOT, "[bench] t=%3ds journeys ok %6d/s failed %5d/s  time to container p50 %4d ms"
-                            + " p99 %5d ms  cpu: process %.2f cores, machine %3.0f%%  gc %3d ms  files %5d%s%n", second.t(),
-                    second.succeeded(), second.failed(), second.p50Millis(), second.p99Millis(), second.processCores(),
+                            + " p99 %5d ms  cpu: process %.2f cores (webserver %.2f), machine %3.0f%%  gc %3d ms  files %5d%s%n", second.t(),
+                    second.succeeded(), second.failed(), second.p50Millis(), second.p99Millis(), second.processCores(), second.serverCores(),
                     second.machineBusyPercent(), second.gcMillis(), second.openFiles(), note.get());
             for (var listener : listeners) {
                 listener.accept(second);
@@ -167,6 +174,18 @@ final class JourneyMonitor implements AutoCloseable {
         } catch (Throwable atTheCap) {
             return Long.MAX_VALUE;
         }
+    }
+
+    /** CPU time of the embedded reference webserver's threads (local-webserver-*), nanoseconds. */
+    private static long serverCpuNanos() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("local-webserver-")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static long gcMillis() {

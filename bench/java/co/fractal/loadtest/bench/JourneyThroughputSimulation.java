@@ -5,6 +5,8 @@ import co.fractal.loadtest.management.LoadTestRun;
 import co.fractal.loadtest.simulation.JourneyProtocol;
 import co.fractal.loadtest.simulation.groups.ContainerJourney;
 import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import org.HdrHistogram.Histogram;
 
@@ -16,15 +18,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import static io.gatling.javaapi.core.CoreDsl.asLongAsDuring;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * Row 2: completed container journeys per second. The suite's own journey ({@link ContainerJourney}, every
@@ -45,6 +53,10 @@ public class JourneyThroughputSimulation extends Simulation {
      * cap (20,000 here), where everything fails. Checked every 100 ms.
      */
     static final long OPEN_FILES_GUARD = 4_000;
+    /** Gatling's own plain GET rate against the same server comes first: this many looping users. */
+    static final int PLAIN_USERS = 50;
+    /** Its first seconds are not counted. */
+    static final int PLAIN_WARM_UP_SECONDS = 3;
 
     private final double[] rates = Arrays.stream(BenchFiles.optional("bench.rates",
                     "2000,2500,3000,3500,4000,4500,5000,5500,6000").split(","))
@@ -60,6 +72,12 @@ public class JourneyThroughputSimulation extends Simulation {
             "results.dir", "target/bench/runs"), journeys + journeys / 50 + 10, injection.plusSeconds(90));
     private final LoadTestRun run = LoadTestRun.open(config, System.out::println);
     private final JourneyMonitor monitor = new JourneyMonitor();
+    private final BenchFiles.Reserved out = BenchFiles.reserve(Path.of(BenchFiles.required("bench.out")));
+    private final int plainSeconds = Integer.parseInt(BenchFiles.optional("bench.plainSeconds", "10"));
+    private final LongAdder plainAnswers = new LongAdder();
+    private final AtomicInteger plainUsersLeft = new AtomicInteger(PLAIN_USERS);
+    private volatile long plainStartedAt;
+    private volatile long plainEndedAt;
     private final AtomicBoolean stop = new AtomicBoolean();
     private volatile String stoppedBecause;
     private int badSecondsInARow;
@@ -73,8 +91,13 @@ public class JourneyThroughputSimulation extends Simulation {
             steps.add(constantUsersPerSec(rate).during(levelSeconds));
         }
         run.observeJourneys(monitor::ended);
-        setUp(new ContainerJourney(run, config.journey(), run.target().hostServicePort()).scenario()
-                        .injectOpen(steps.toArray(OpenInjectionStep[]::new)),
+        // Gatling's plain GET capacity against the same embedded server first; the journeys' clock starts when it ends
+        ScenarioBuilder plain = scenario("plain GET")
+                .during(Duration.ofSeconds(plainSeconds)).on(exec(http("plain GET /status").get("/status/" + UUID.randomUUID())
+                        .check(status().is(200))).exec(this::plainAnswered))
+                .exec(this::plainUserEnded);
+        setUp(plain.injectOpen(atOnceUsers(PLAIN_USERS)).andThen(new ContainerJourney(run, config.journey(),
+                                run.target().hostServicePort()).scenario().injectOpen(steps.toArray(OpenInjectionStep[]::new))),
                 // stops the load once past the limits; otherwise ends with the last journey
                 scenario("bench watchdog")
                         .exec(asLongAsDuring(session -> !stop.get() && !allEnded() && !tooManyFiles(), config.maxDuration())
@@ -89,10 +112,32 @@ public class JourneyThroughputSimulation extends Simulation {
     public void before() {
         long start = System.nanoTime();
         run.start();
-        System.out.printf(Locale.ROOT, "[bench] %d test users ready in %.1f s; warm-up %d s up to %.0f/s, then levels %s/s,"
-                + " %d s each%n", config.load().users(), (System.nanoTime() - start) / 1e9, warmUpSeconds, warmUpRate,
-                Arrays.toString(rates), levelSeconds);
-        monitor.start();
+        System.out.printf(Locale.ROOT, "[bench] %d test users ready in %.1f s; %d plain GET users for %d s, then a warm-up of %d s"
+                + " up to %.0f/s, then levels %s/s, %d s each%n", config.load().users(), (System.nanoTime() - start) / 1e9,
+                PLAIN_USERS, plainSeconds, warmUpSeconds, warmUpRate, Arrays.toString(rates), levelSeconds);
+        plainStartedAt = System.nanoTime();
+    }
+
+    private Session plainAnswered(Session session) {
+        if (System.nanoTime() - plainStartedAt >= PLAIN_WARM_UP_SECONDS * 1_000_000_000L) {
+            plainAnswers.increment();
+        }
+        return session;
+    }
+
+    // the last plain user ends: the journeys begin, and their clock with them
+    private Session plainUserEnded(Session session) {
+        if (plainUsersLeft.decrementAndGet() == 0) {
+            plainEndedAt = System.nanoTime();
+            System.out.printf(Locale.ROOT, "[bench] plain GET: %.0f requests/s%n", plainRequestsPerSecond());
+            monitor.start();
+        }
+        return session;
+    }
+
+    private double plainRequestsPerSecond() {
+        double seconds = (plainEndedAt - plainStartedAt) / 1e9 - PLAIN_WARM_UP_SECONDS;
+        return plainEndedAt == 0 || seconds <= 0 ? 0 : JourneyMonitor.round(plainAnswers.sum() / seconds);
     }
 
     @Override
@@ -110,7 +155,7 @@ public class JourneyThroughputSimulation extends Simulation {
             }
         }
         System.out.println("[bench] load over, " + JourneyMonitor.openFiles() + " open files: tearing down");
-        BenchFiles.write(Path.of(BenchFiles.required("bench.out")), results());
+        out.write(results());
         run.finish(false);
     }
 
@@ -176,6 +221,7 @@ public class JourneyThroughputSimulation extends Simulation {
             long ko = 0;
             int n = 0;
             double cores = 0;
+            double serverCores = 0;
             double busy = 0;
             long gc = 0;
             long files = 0;
@@ -185,6 +231,7 @@ public class JourneyThroughputSimulation extends Simulation {
                     ok += s.succeeded();
                     ko += s.failed();
                     cores += s.processCores();
+                    serverCores += s.serverCores();
                     busy += s.machineBusyPercent();
                     gc += s.gcMillis();
                     files = Math.max(files, s.openFiles());
@@ -205,6 +252,8 @@ public class JourneyThroughputSimulation extends Simulation {
             level.put("p50Millis", merged.getTotalCount() == 0 ? 0 : merged.getValueAtPercentile(50));
             level.put("p99Millis", p99);
             level.put("processCores", JourneyMonitor.round(cores / n));
+            level.put("webserverCores", JourneyMonitor.round(serverCores / n));
+            level.put("generatorCpuMillisPerJourney", ok == 0 ? -1 : JourneyMonitor.round((cores - serverCores) * 1000 / ok));
             level.put("machineBusyPercent", JourneyMonitor.round(busy / n));
             level.put("gcMillisPerSecond", JourneyMonitor.round((double) gc / n));
             level.put("maxOpenFiles", files);
@@ -216,6 +265,7 @@ public class JourneyThroughputSimulation extends Simulation {
             }
         }
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("plainRequestsPerSecond", plainRequestsPerSecond());
         json.put("levelSeconds", levelSeconds);
         json.put("warmUpSeconds", warmUpSeconds);
         json.put("journeysSucceeded", monitor.succeeded());
