@@ -68,7 +68,7 @@ public class JourneyConcurrencySimulation extends Simulation {
             previous = steps[i];
         }
         run.observeJourneys(monitor::ended);
-        setUp(new ContainerJourney(run, config.journey(), run.target().hostServicePort()).scenario()
+        setUp(new ContainerJourney(run, config.journey(), config.sessions(), run.target().hostServicePort()).scenario()
                         .injectOpen(injection.toArray(OpenInjectionStep[]::new)))
                 .protocols(JourneyProtocol.of(run.target()))
                 .maxDuration(config.maxDuration());

@@ -97,7 +97,7 @@ public class JourneyThroughputSimulation extends Simulation {
                         .check(status().is(200))).exec(this::plainAnswered))
                 .exec(this::plainUserEnded);
         setUp(plain.injectOpen(atOnceUsers(PLAIN_USERS)).andThen(new ContainerJourney(run, config.journey(),
-                                run.target().hostServicePort()).scenario().injectOpen(steps.toArray(OpenInjectionStep[]::new))),
+                                config.sessions(), run.target().hostServicePort()).scenario().injectOpen(steps.toArray(OpenInjectionStep[]::new))),
                 // stops the load once past the limits; otherwise ends with the last journey
                 scenario("bench watchdog")
                         .exec(asLongAsDuring(session -> !stop.get() && !allEnded() && !tooManyFiles(), config.maxDuration())

@@ -4,11 +4,14 @@ import co.fractal.loadtest.config.LoadShape;
 import co.fractal.loadtest.config.RunConfig;
 import co.fractal.loadtest.management.LoadTestRun;
 import co.fractal.loadtest.simulation.groups.ContainerJourney;
+import co.fractal.loadtest.simulation.groups.HostActors;
 import co.fractal.loadtest.simulation.groups.RunVerdictCheck;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
@@ -27,9 +30,16 @@ public class ContainerJourneySimulation extends Simulation {
     private final LoadTestRun run = LoadTestRun.open(config, System.out::println);
 
     {
-        setUp(new ContainerJourney(run, config.journey(), run.target().hostServicePort()).scenario()
+        List<PopulationBuilder> populations = new ArrayList<>(List.of(
+                new ContainerJourney(run, config.journey(), config.sessions(), run.target().hostServicePort()).scenario()
                         .injectOpen(injection(config.load()))
-                        .andThen(RunVerdictCheck.scenario(run).injectOpen(atOnceUsers(1))))
+                        .andThen(RunVerdictCheck.scenario(run).injectOpen(atOnceUsers(1)))));
+        // the container hosts heartbeat beside the journeys while the load runs
+        if (config.hosts().count() > 0) {
+            populations.add(new HostActors(run, config.hosts(), config.journey().region(), config.maxDuration())
+                    .scenario(config.runId().value()).injectOpen(atOnceUsers(config.hosts().count())));
+        }
+        setUp(populations)
                 .protocols(JourneyProtocol.of(run.target()))
                 .maxDuration(config.maxDuration())
                 .assertions(assertions(config.load()));

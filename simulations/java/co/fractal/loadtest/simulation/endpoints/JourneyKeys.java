@@ -36,6 +36,21 @@ public final class JourneyKeys {
     public static final String CONTAINER_ID = "containerId";
     public static final String SECRET_KEY = "secretKey";
 
+    // the container a session holds (a relaunch acquires another while this one ends): what its pings, logs and
+    // delete send, and whether its client is connected (available = no client)
+    public static final String HELD_ID = "heldContainerId";
+    public static final String HELD_IP = "heldIp";
+    public static final String HELD_PORT = "heldPort";
+    public static final String HELD_KEY = "heldKey";
+    public static final String AVAILABLE = "available";
+    public static final String LOGS_TASK_ID = "logsTaskId";
+
+    // a simulated host
+    public static final String INSTANCE_ID = "instanceId";
+    public static final String HOST_TOKEN = "hostToken";
+    public static final String HEARTBEAT_NUMBER = "heartbeatNumber";
+    public static final String DYING = "dying";
+
     private JourneyKeys() {
     }
 }

@@ -2,6 +2,7 @@ package co.fractal.loadtest.simulation.endpoints;
 
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 
+import static co.fractal.loadtest.simulation.endpoints.JourneyKeys.LOGS_TASK_ID;
 import static co.fractal.loadtest.simulation.endpoints.JourneyKeys.TASK_ID;
 import static co.fractal.loadtest.simulation.endpoints.JourneyKeys.TASK_OUTPUT;
 import static co.fractal.loadtest.simulation.endpoints.JourneyKeys.TASK_STATE;
@@ -25,8 +26,17 @@ public final class TaskStatusQuery {
         return read("status (confirm)");
     }
 
+    /** A read of the task that stores an ending container's logs. */
+    public static HttpRequestActionBuilder logs() {
+        return read("status (logs)", LOGS_TASK_ID);
+    }
+
     private static HttpRequestActionBuilder read(String name) {
-        return http(name).get("/status/#{" + TASK_ID + "}")
+        return read(name, TASK_ID);
+    }
+
+    private static HttpRequestActionBuilder read(String name, String taskKey) {
+        return http(name).get("/status/#{" + taskKey + "}")
                 .check(Answers.statusKept(), status().is(200))
                 .checkIf(Answers.statusOtherThan(200)).then(Answers.excerptKept())
                 .check(jmesPath("state").saveAs(TASK_STATE), jmesPath("output").ofObject().optional().saveAs(TASK_OUTPUT));

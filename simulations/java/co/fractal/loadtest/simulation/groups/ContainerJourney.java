@@ -2,6 +2,7 @@ package co.fractal.loadtest.simulation.groups;
 
 import co.fractal.loadtest.config.JourneySettings;
 import co.fractal.loadtest.config.PollBudget;
+import co.fractal.loadtest.config.SessionSettings;
 import co.fractal.loadtest.management.LoadTestRun;
 import co.fractal.loadtest.results.JourneyStep;
 import co.fractal.loadtest.simulation.endpoints.Assign;
@@ -12,12 +13,15 @@ import co.fractal.loadtest.simulation.endpoints.TaskStatusQuery;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CoreDsl;
 import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 import static io.gatling.javaapi.core.CoreDsl.asLongAsDuring;
 import static io.gatling.javaapi.core.CoreDsl.doIf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 
@@ -32,30 +36,41 @@ public final class ContainerJourney {
     public static final String ACQUIRE = "acquire container";
 
     private final JourneySettings settings;
+    private final SessionSettings sessions;
     private final TestUsers testUsers;
     private final StepJudge judge;
     private final int hostServicePort;
+    private final ContainerSession session;
 
     /**
      * @param run             the run the journeys report to
      * @param settings        what each journey asks for and how patiently it waits
      * @param hostServicePort the port of the host service on the hosts {@code /host_service} names
      */
-    public ContainerJourney(LoadTestRun run, JourneySettings settings, int hostServicePort) {
+    public ContainerJourney(LoadTestRun run, JourneySettings settings, SessionSettings sessions, int hostServicePort) {
         this.settings = settings;
+        this.sessions = sessions;
         this.testUsers = new TestUsers(run, settings);
         this.judge = new StepJudge(run, settings);
         this.hostServicePort = hostServicePort;
+        this.session = new ContainerSession(run, sessions, journey(judge::relaunch, true));
     }
 
     public ScenarioBuilder scenario() {
         return CoreDsl.scenario("container journey")
                 .feed(testUsers.feeder())
-                .exitBlockOnFail().on(
-                        exec(judge::begin),
+                .exec(journey(judge::begin, !sessions.held() && settings.release()))
+                // the user holds its container for a while, and its session ends as the 2021 ones did
+                .doIf(session -> sessions.held() && StepJudge.acquired(session)).then(session.hold());
+    }
+
+    // the steps, from assign to the container confirmed (and released at once unless a session holds it)
+    private ChainBuilder journey(Function<Session, Session> begin, boolean releaseAtOnce) {
+        return exitBlockOnFail().on(
+                        exec(begin),
                         group(ACQUIRE).on(assign(), waitForHost(), handOverConfigToken(), waitForTask()),
                         confirm(),
-                        doIf(session -> settings.release()).then(release()))
+                        doIf(session -> releaseAtOnce).then(release()))
                 .exec(judge::end);
     }
 

@@ -57,7 +57,10 @@ final class StepJudge {
     private static final String ORIGIN = "origin";
     private static final String HOST = "host";
     private static final String LAST_READ = "lastTaskRead";
-    private static final String CONTAINER = "container";
+    /** The container the journey acquired ({@link AcquiredContainer}). */
+    static final String CONTAINER = "container";
+    /** The journey's id: its test user's name, or with " (relaunch)" for a session's relaunch. */
+    static final String JOURNEY_ID = "journeyId";
     private static final String TIME_TO_CONTAINER = "timeToContainerMicros";
     private static final String CONFIRMED = "confirmed";
     private static final String FAILURE = "failure";
@@ -113,10 +116,27 @@ final class StepJudge {
 
     /** The journey begins with its test user (refused when there is none left). */
     Session begin(Session session) {
+        return begin(session, session.getString(USERNAME));
+    }
+
+    /** The same user's journey again, for a new container while its session's one ends: a journey of its own. */
+    Session relaunch(Session session) {
+        Session fresh = session.removeAll(TASK_ID, HOST_IP, HOST_PORT, AUTH_SECRET, CONTAINER_ORIGIN, USER_STATE, TASK_STATE,
+                TASK_OUTPUT, STATUS, EXCERPT, CONTAINER_ID, SECRET_KEY, HOST, LAST_READ, CONTAINER, TIME_TO_CONTAINER,
+                CONFIRMED, FAILURE).removeAll(STEP_MICROS.values().toArray(String[]::new));
+        return begin(fresh, session.getString(USERNAME) + " (relaunch)");
+    }
+
+    private Session begin(Session session, String journeyId) {
         long now = System.nanoTime();
-        Session begun = session.set(STARTED_AT, now).set(STEP_STARTED_AT, now).set(STEP, JourneyStep.ASSIGN)
-                .set(ANSWERS, 0).set(ORIGIN, ContainerOrigin.UNKNOWN);
-        return run.beginJourney(session.getString(USERNAME)).map(refusal -> fail(begun, refusal)).orElse(begun);
+        Session begun = session.set(JOURNEY_ID, journeyId).set(STARTED_AT, now).set(STEP_STARTED_AT, now)
+                .set(STEP, JourneyStep.ASSIGN).set(ANSWERS, 0).set(ORIGIN, ContainerOrigin.UNKNOWN);
+        return run.beginJourney(journeyId).map(refusal -> fail(begun, refusal)).orElse(begun);
+    }
+
+    /** True when the journey reached its container and confirmed it. */
+    static boolean acquired(Session session) {
+        return !session.isFailed() && session.contains(CONFIRMED);
     }
 
     /** 202 moves on to the host wait; 429 and 503 are retried until the attempts are spent. */
@@ -188,7 +208,7 @@ final class StepJudge {
     /** The container is released: nothing of the journey is left on the webserver. */
     Session releaseAnswered(Session session) {
         run.answered("container/delete", session.getInt(STATUS));
-        run.released(session.getString(USERNAME), session.get(CONTAINER));
+        run.released(session.getString(JOURNEY_ID), session.get(CONTAINER));
         return answerUsed(stepEnded(session, null));
     }
 
@@ -211,9 +231,9 @@ final class StepJudge {
                 stepMicros.put(each, session.getLong(key));
             }
         });
-        run.endJourney(new JourneyResult(session.getString(USERNAME), Optional.ofNullable(failure), session.get(ORIGIN),
+        run.endJourney(new JourneyResult(session.getString(JOURNEY_ID), Optional.ofNullable(failure), session.get(ORIGIN),
                 session.contains(TIME_TO_CONTAINER) ? session.getLong(TIME_TO_CONTAINER) : -1, stepMicros),
-                lastRead != null && lastRead.isFinal());
+                session.getString(USERNAME), lastRead != null && lastRead.isFinal());
         return session;
     }
 
@@ -224,7 +244,7 @@ final class StepJudge {
         Session ready = stepEnded(session.set(TIME_TO_CONTAINER, micros).set(CONTAINER, container)
                 .set(CONTAINER_ID, container.containerId()).set(SECRET_KEY, container.secretKey()), JourneyStep.RELEASE);
         // the run records a violation it finds; the journey fails with it
-        return run.acquired(session.getString(USERNAME), container)
+        return run.acquired(session.getString(JOURNEY_ID), container)
                 .map(violation -> fail(ready, FailureReasons.violated(JourneyStep.TASK_WAIT, violation))).orElse(ready);
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * journey is one test user acquiring one container, so {@code users} is also how many test users are
  * provisioned.
  * <p>
- * Stress and soak begin with a {@linkplain #WARM_UP warm-up}: {@value #WARM_UP_STAIRS} stairs of equal length,
+ * Stress, soak and sessions begin with a {@linkplain #WARM_UP warm-up}: {@value #WARM_UP_STAIRS} stairs of equal length,
  * each at twice the rate of the one before, up to half the rate of their first level (1/32, 1/16, … 1/2 of it),
  * so that a cold load generator (JIT, connections, TLS sessions) and a cold webserver are not met by the full
  * rate in the first second, and connections grow with the load instead of all at once.
@@ -40,7 +40,7 @@ public record LoadShape(Profile profile, int users, double spawnRate) {
         return switch (profile) {
             case SMOKE -> List.of(new Step(users, Duration.ZERO));
             case WEEKLY -> List.of(new Step(users, secondsFor(users, spawnRate)));
-            case SOAK -> warmedUp(spawnRate, List.of(1.0), users);
+            case SOAK, SESSIONS -> warmedUp(spawnRate, List.of(1.0), users);
             case STRESS -> warmedUp(spawnRate / STRESS_LEVELS, stressLevels(), users);
         };
     }

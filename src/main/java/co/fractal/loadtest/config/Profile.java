@@ -12,7 +12,12 @@ public enum Profile {
     /** Arrival rate ramped from 1/s up to the spawn rate: where does it start to fail. */
     STRESS(1000, 50, 95.0),
     /** A steady arrival rate held for a long time: does anything leak or degrade. */
-    SOAK(1500, 5, 99.0);
+    SOAK(1500, 5, 99.0),
+    /**
+     * Users arrive at a steady rate and hold their containers (session.length), pinging, until their sessions
+     * end: a steady population of held containers (arrival rate × mean session length), with host heartbeats.
+     */
+    SESSIONS(180, 1, 99.0);
 
     private final int defaultUsers;
     private final double defaultSpawnRate;

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param target      where the load goes
  * @param load        profile, number of journeys and spawn rate
  * @param journey     what each journey asks for and its poll budgets
+ * @param sessions    what users do with their containers once ready (held sessions, pings, endings)
+ * @param hosts       the simulated container hosts and their heartbeats
  * @param maxDuration the cap on the whole run
  * @param admin       admin credentials for the target (empty for the local target, which makes its own)
  * @param provision   how test users are named and created
@@ -26,7 +28,8 @@ import java.util.Optional;
  * @param local       the embedded reference webserver
  * @param adopt       the manifest of a run provisioned beforehand (by the Maven lifecycle) to adopt
  */
-public record RunConfig(RunId runId, Target target, LoadShape load, JourneySettings journey, Duration maxDuration,
+public record RunConfig(RunId runId, Target target, LoadShape load, JourneySettings journey, SessionSettings sessions,
+                        HostSettings hosts, Duration maxDuration,
                         AdminCredentials admin, ProvisionSettings provision, HerokuSettings heroku,
                         CloudSettings cloud, ResultsSettings results, NotificationSettings notifications,
                         LocalServerSettings local, Optional<Path> adopt) {
@@ -79,7 +82,8 @@ public record RunConfig(RunId runId, Target target, LoadShape load, JourneySetti
             s.problem("target=" + target.name() + " needs admin credentials: " + AdminCredentials.howToProvide());
         }
 
-        RunConfig config = new RunConfig(RunId.startingAt(clock.instant()), target, load, journey, maxDuration, admin,
+        RunConfig config = new RunConfig(RunId.startingAt(clock.instant()), target, load, journey,
+                SessionSettings.read(s, profile), HostSettings.read(s, profile), maxDuration, admin,
                 ProvisionSettings.read(s), HerokuSettings.read(s, env), CloudSettings.read(s, journey.region(),
                 target.kind() == Target.Kind.LOCAL),
                 ResultsSettings.read(s), NotificationSettings.read(env), LocalServerSettings.read(s),
@@ -92,13 +96,13 @@ public record RunConfig(RunId runId, Target target, LoadShape load, JourneySetti
 
     /** The same run, under another id (an adopted run's). */
     public RunConfig withRunId(RunId id) {
-        return new RunConfig(id, target, load, journey, maxDuration, admin, provision, heroku, cloud, results, notifications,
+        return new RunConfig(id, target, load, journey, sessions, hosts, maxDuration, admin, provision, heroku, cloud, results, notifications,
                 local, adopt);
     }
 
     /** The same run, against a target that now has an address, with the credentials it accepts. */
     public RunConfig startedAt(Target startedTarget, AdminCredentials credentials) {
-        return new RunConfig(runId, startedTarget, load, journey, maxDuration, credentials, provision, heroku, cloud,
+        return new RunConfig(runId, startedTarget, load, journey, sessions, hosts, maxDuration, credentials, provision, heroku, cloud,
                 results, notifications, local, adopt);
     }
 
@@ -111,6 +115,11 @@ public record RunConfig(RunId runId, Target target, LoadShape load, JourneySetti
                         + Durations.describe(maxDuration),
                 "journey: " + journey.app() + " in " + journey.region() + " via " + journey.assignPath()
                         + ", host wait " + journey.hostWait() + ", task wait " + journey.taskWait()
-                        + (journey.release() ? ", release after" : ", no release"));
+                        + (sessions.held() ? ", then a session" : journey.release() ? ", release after" : ", no release"))
+                + (sessions.held() ? "\nsessions: " + sessions.length() + " (mean " + Durations.describe(sessions.length().mean())
+                + ": about " + Math.round(load.spawnRate() * sessions.length().mean().toMillis() / 1000.0)
+                + " containers held at once), pings every " + Durations.describe(sessions.pingInterval()) + ", endings "
+                + sessions.describeEndings() : "")
+                + (hosts.count() > 0 ? "\nhosts: " + hosts.count() + ", heartbeats every " + hosts.heartbeat() : "");
     }
 }

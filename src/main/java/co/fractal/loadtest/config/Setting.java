@@ -41,6 +41,27 @@ enum Setting {
     RELEASE(Section.JOURNEY, "release", is("true"),
             "`false`: leave containers to expire, as the original did (teardown releases them)"),
 
+    SESSION_LENGTH(Section.SESSIONS, "session.length", described("`0`; `sessions` profile: `lognormal:median=20s,p90=60s`"),
+            "how long a user holds its container once it is ready: `0` (released at once), a duration, or a distribution"
+                    + " each session draws from: `lognormal:median=<d>,p90=<d>`, `exponential:mean=<d>`, `uniform:min=<d>,max=<d>`"),
+    SESSION_PING_INTERVAL(Section.SESSIONS, "session.pingInterval", is("5s"),
+            "a held container pings `/mandelbox/ping` this often (the 2021 containers: 5 s)"),
+    SESSION_ENDINGS(Section.SESSIONS, "session.endings", is("graceful=70,abandon=10,blip=10,silent=5,relaunch=5"),
+            "how sessions end, by weight (see Sessions); endings left out weigh 0"),
+    SESSION_ABANDON_WAIT(Section.SESSIONS, "session.abandonWait", is("60s"),
+            "how long a container whose client never connects waits (pinging available) before it ends itself"),
+    SESSION_BLIP(Section.SESSIONS, "session.blip", is("10s..60s"),
+            "how long a blip's pings pause, drawn evenly in the range; the container must survive it"),
+    SESSION_LOGS_POLL(Section.SESSIONS, "session.logsPoll", is("5s"), "an ending container polls its logs task this often"),
+    SESSION_LOGS_POLLS(Section.SESSIONS, "session.logsPolls", is("60"), "polls of the logs task at most"),
+    SESSION_REAP_AFTER(Section.SESSIONS, "session.reapAfter", is("90s"), "how long the webserver lets a silent container"
+            + " live before its reaper removes it at the next assign in its region (the reference webserver: `local.reapAfter`)"),
+    SESSION_GONE_WITHIN(Section.SESSIONS, "session.goneWithin", is("30s"), "how long probe pings wait for a container"
+            + " to be gone: after its ending's delete, or past the reap time after a silent death"),
+    HOSTS_COUNT(Section.SESSIONS, "hosts.count", described("`0`; `sessions` profile: `2`"),
+            "simulated container hosts: each authenticates once, then heartbeats for the run and sends a dying beat"),
+    HOSTS_HEARTBEAT(Section.SESSIONS, "hosts.heartbeat", is("55s..65s"), "time between two heartbeats of a host, drawn each time"),
+
     USERS_NAMING(Section.PROVISIONING, "users.naming", is("run"), "`run`: `load_test_<run id>_<k>`, so concurrent runs"
             + " never share users; `fixed`: the original `load_test_user_<k>`"),
     PROVISION_CONCURRENCY(Section.PROVISIONING, "provision.concurrency", is("16"),
@@ -108,6 +129,7 @@ enum Setting {
     public enum Section {
         LOAD("**Load**"),
         JOURNEY("**Journey**"),
+        SESSIONS("**Sessions** (what users do with their containers)"),
         PROVISIONING("**Provisioning, teardown and cloud**"),
         RESULTS("**Results**"),
         LOCAL("**The embedded reference webserver** (`local.*`, target `local` or `mvn exec:java@local-webserver`)");

@@ -125,6 +125,18 @@ final class Settings {
         return fallback;
     }
 
+    DurationRange durationRange(Setting setting, DurationRange fallback) {
+        Optional<String> value = raw(setting);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        Optional<DurationRange> parsed = DurationRange.parse(value.get());
+        if (parsed.isEmpty()) {
+            problem(setting, value.get(), DurationRange.FORM);
+        }
+        return parsed.orElse(fallback);
+    }
+
     <E extends Enum<E>> E choice(Setting setting, Class<E> type, E fallback) {
         Optional<String> value = raw(setting);
         if (value.isEmpty()) {

@@ -2,6 +2,7 @@ package co.fractal.loadtest.management;
 
 import co.fractal.loadtest.config.RunConfig;
 import co.fractal.loadtest.config.RunId;
+import co.fractal.loadtest.config.SessionEnding;
 import co.fractal.loadtest.journey.AcquiredContainer;
 import co.fractal.loadtest.journey.FailureReasons;
 import co.fractal.loadtest.results.JourneyFailure;
@@ -10,6 +11,8 @@ import co.fractal.loadtest.results.JourneyResult;
 import co.fractal.loadtest.results.RunInfo;
 import co.fractal.loadtest.results.RunReport;
 import co.fractal.loadtest.results.RunResults;
+import co.fractal.loadtest.results.SessionResult;
+import co.fractal.loadtest.results.SessionTally;
 import co.fractal.loadtest.results.TeardownReport;
 import co.fractal.loadtest.results.Verdict;
 import co.fractal.loadtest.results.Violation;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -43,9 +47,12 @@ public final class LoadTestRun {
     private final ConnectedTarget target;
     private final RunManifest adopted;
     private final JourneyRecorder recorder = new JourneyRecorder();
+    private final SessionTally sessions;
+    private final ConcurrentSkipListSet<Long> assignSeconds = new ConcurrentSkipListSet<>();
     private final RunLedger ledger = new RunLedger();
     private final Queue<String> unusedUsers = new ConcurrentLinkedQueue<>();
     private final AtomicInteger journeysWithoutUser = new AtomicInteger();
+    private final AtomicInteger hostsEnded = new AtomicInteger();
     private final Thread shutdownHook = new Thread(() -> finish(true), "load-test-teardown");
 
     private volatile Consumer<JourneyResult> journeyObserver = result -> { };
@@ -58,6 +65,7 @@ public final class LoadTestRun {
         this.out = out;
         this.target = target;
         this.adopted = adopted;
+        this.sessions = new SessionTally(config.sessions(), config.hosts());
     }
 
     /**
@@ -127,6 +135,12 @@ public final class LoadTestRun {
     /** A user's assignment was accepted: it is in flight until its task settles. */
     public void taskAccepted(String username, String taskId) {
         ledger.taskAccepted(username, taskId);
+        assignSeconds.add(Instant.now().getEpochSecond());
+    }
+
+    /** When the first assign accepted at or after {@code instant} was (to the second), if one was. */
+    public Optional<Instant> firstAssignAcceptedSince(Instant instant) {
+        return Optional.ofNullable(assignSeconds.ceiling(instant.getEpochSecond())).map(Instant::ofEpochSecond);
     }
 
     /** A journey's task reached SUCCESS with this container; a violation when another journey holds it. */
@@ -141,6 +155,28 @@ public final class LoadTestRun {
         recorder.released(username, container.containerId(), container.hostAndPort());
     }
 
+    /** A journey's container is held from now on: its session began. */
+    public void sessionStarted(SessionEnding ending) {
+        sessions.started(ending);
+    }
+
+    /** A held container went silent (it died): the journey no longer holds it, though it exists until it is reaped. */
+    public void containerSilenced(String journeyId, AcquiredContainer container) {
+        recorder.released(journeyId, container.containerId(), container.hostAndPort());
+    }
+
+    /**
+     * A held session ended, however it ended; its container no longer counts as held by the journey (it is gone,
+     * or dead, or left to teardown).
+     */
+    public void sessionEnded(SessionResult result, AcquiredContainer container) {
+        recorder.released(result.journeyId(), container.containerId(), container.hostAndPort());
+        if (result.fate() == SessionResult.Fate.GONE) {
+            ledger.released(container);
+        }
+        sessions.ended(result);
+    }
+
     /** A violation a journey saw in its own answers. */
     public void violated(Violation violation) {
         recorder.violated(violation);
@@ -149,14 +185,33 @@ public final class LoadTestRun {
     /**
      * A journey ended, however it ended.
      *
+     * @param username    its test user
      * @param taskSettled true when its task reached a final state (nothing left to cancel)
      */
-    public void endJourney(JourneyResult result, boolean taskSettled) {
+    public void endJourney(JourneyResult result, String username, boolean taskSettled) {
         if (taskSettled) {
-            ledger.taskSettled(result.journeyId());
+            ledger.taskSettled(username);
         }
         recorder.finished(result);
         journeyObserver.accept(result);
+    }
+
+    /**
+     * True once every planned journey has started and ended, and no session is held any more: what the simulated
+     * hosts wait for before their dying beat.
+     */
+    public boolean loadOver() {
+        return recorder.startedCount() >= config.load().users() && recorder.openCount() == 0 && sessions.open() == 0;
+    }
+
+    /** A simulated host sent its dying beat: it is done. */
+    public void hostEnded() {
+        hostsEnded.incrementAndGet();
+    }
+
+    /** True once every simulated host is done (at once when there are none). */
+    public boolean hostsDone() {
+        return hostsEnded.get() >= config.hosts().count();
     }
 
     /** Hands every ended journey's result to {@code observer} too (a benchmark's per-second monitor). */
@@ -190,7 +245,8 @@ public final class LoadTestRun {
         if (interrupted) {
             out.accept("interrupted: tearing run " + keeper.manifest().runId() + " down before exiting");
         }
-        RunResults results = recorder.results(endedAt, cutShort);
+        RunResults journeys = recorder.results(endedAt, cutShort);
+        RunResults results = config.sessions().held() ? journeys.withSessions(sessions.snapshot()) : journeys;
         TeardownReport teardown = keeper.tearDown(ledger);
         RunInfo info = new RunInfo(keeper.manifest().runId(), config.target().name(), target.target().url().toString(),
                 config.load().profile().id(), config.load().users(), config.load().spawnRate(),

@@ -31,6 +31,9 @@ public record InvariantOutcome(String name, String statement, Status status, lon
     static List<InvariantOutcome> of(RunResults results, TeardownReport teardown) {
         List<InvariantOutcome> outcomes = new ArrayList<>();
         for (Invariant invariant : Invariant.values()) {
+            if (invariant == Invariant.SESSION_ENDINGS && results.sessions() == null) {
+                continue;
+            }
             ViolationTally tally = results.violations().get(invariant);
             if (invariant == Invariant.CLEAN_TEARDOWN) {
                 tally = tally.plus(new ViolationTally(teardown.leftovers().size(), teardown.leftovers().stream()

@@ -103,6 +103,16 @@ public final class JourneyRecorder {
         violations.merge(violation.invariant(), ViolationTally.of(violation.evidence()), ViolationTally::plus);
     }
 
+    /** Journeys started so far. */
+    public long startedCount() {
+        return started.sum();
+    }
+
+    /** Journeys started and not ended yet. */
+    public int openCount() {
+        return open.size();
+    }
+
     /**
      * One HTTP answer, by endpoint name (one of a fixed set, e.g. "assign"); status 0 when no answer came.
      *
@@ -140,6 +150,6 @@ public final class JourneyRecorder {
         JourneyLatencies.Snapshot times = latencies.snapshot();
         return new RunResults(endedAt, cutShort, started.sum(), succeeded.sum(), failed.sum() + (cutShort ? unfinished : 0),
                 cutShort ? 0 : unfinished, failureList, times.timeToContainer(), times.byOrigin(), times.steps(),
-                requests.snapshot(), violationMap);
+                requests.snapshot(), violationMap, null);
     }
 }

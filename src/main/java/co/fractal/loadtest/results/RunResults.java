@@ -25,11 +25,13 @@ import org.HdrHistogram.Histogram;
  * @param steps                   the time each step took (every step present)
  * @param requests                HTTP answers by endpoint and status (0 = no answer), sorted
  * @param violations              per invariant (every invariant present), what was seen breaking it
+ * @param sessions                the held sessions, or null when the run held none
  */
 public record RunResults(Instant endedAt, boolean cutShort, long started, long succeeded, long failed, long vanished,
                          List<FailureTally> failures, Histogram timeToContainer,
                          Map<ContainerOrigin, Histogram> timeToContainerByOrigin, Map<JourneyStep, Histogram> steps,
-                         Map<String, Map<Integer, Long>> requests, Map<Invariant, ViolationTally> violations) {
+                         Map<String, Map<Integer, Long>> requests, Map<Invariant, ViolationTally> violations,
+                         SessionResults sessions) {
 
     public RunResults {
         failures = List.copyOf(failures);
@@ -45,6 +47,12 @@ public record RunResults(Instant endedAt, boolean cutShort, long started, long s
             violationCopy.put(invariant, violations.getOrDefault(invariant, ViolationTally.NONE));
         }
         violations = Collections.unmodifiableMap(violationCopy);
+    }
+
+    /** The same results with the held sessions' snapshot. */
+    public RunResults withSessions(SessionResults held) {
+        return new RunResults(endedAt, cutShort, started, succeeded, failed, vanished, failures, timeToContainer,
+                timeToContainerByOrigin, steps, requests, violations, held);
     }
 
     @Override

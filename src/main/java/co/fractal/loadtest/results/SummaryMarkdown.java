@@ -35,6 +35,9 @@ public final class SummaryMarkdown {
             lines.add("**Requests** (status×count, 0 = no answer): " + requests(summary.requests()));
         }
         failures(summary.journeys(), lines);
+        if (summary.sessions() != null) {
+            sessions(summary.sessions(), lines);
+        }
         invariants(summary.invariants(), lines);
         teardown(summary.teardown(), lines);
         baseline(summary.baseline(), lines);
@@ -93,6 +96,36 @@ public final class SummaryMarkdown {
         lines.add("|--:|---|---|---|");
         journeys.failures().stream().limit(FAILURES_SHOWN).forEach(kind -> lines.add("| " + kind.count() + " | "
                 + kind.stepLabel() + " | " + cell(kind.reason()) + " | " + cell(kind.example()) + " |"));
+    }
+
+    private static void sessions(SessionSummary sessions, List<String> lines) {
+        lines.add("");
+        lines.add("**Sessions** — " + sessions.started() + " held (length " + sessions.length() + ", pings every "
+                + sessions.pingInterval() + "): " + sessions.succeeded() + " ended as they should, " + sessions.failed()
+                + " failed, " + sessions.unfinished() + " unfinished · containers: " + sessions.containers().get("gone")
+                + " gone, " + sessions.containers().get("stillThere") + " still there, " + sessions.containers().get("unjudged")
+                + " unjudged (a silent death no assign followed) · " + sessions.pings() + " pings, " + sessions.probes()
+                + " probes" + (sessions.hosts().count() == 0 ? "" : " · hosts " + sessions.hosts().count() + ": "
+                + sessions.hosts().authenticated() + " authenticated, " + sessions.hosts().heartbeats() + " heartbeats, "
+                + sessions.hosts().dyingBeats() + " dying beats"));
+        lines.add("");
+        lines.add("| ending | started | ok | failed | unfinished | container gone p50 | p95 | max |");
+        lines.add("|---|--:|--:|--:|--:|--:|--:|--:|");
+        sessions.byEnding().forEach((ending, counts) -> {
+            if (counts.started() > 0) {
+                LatencyDistribution gone = counts.containerGone();
+                lines.add("| " + ending + " | " + counts.started() + " | " + counts.succeeded() + " | " + counts.failed() + " | "
+                        + counts.unfinished() + " | " + Figures.millis(gone.p50Ms()) + " | " + Figures.millis(gone.p95Ms())
+                        + " | " + Figures.millis(gone.maxMs()) + " |");
+            }
+        });
+        if (!sessions.failures().isEmpty()) {
+            lines.add("");
+            lines.add("| n | phase | reason | example |");
+            lines.add("|--:|---|---|---|");
+            sessions.failures().stream().limit(FAILURES_SHOWN).forEach(kind -> lines.add("| " + kind.count() + " | "
+                    + kind.phase() + " | " + cell(kind.reason()) + " | " + cell(kind.example()) + " |"));
+        }
     }
 
     private static void invariants(List<InvariantOutcome> invariants, List<String> lines) {

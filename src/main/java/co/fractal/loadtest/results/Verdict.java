@@ -19,7 +19,7 @@ public record Verdict(boolean passed, List<String> reasons, List<String> caveats
         caveats = List.copyOf(caveats);
     }
 
-    static Verdict of(RunInfo run, JourneyCounts journeys, List<InvariantOutcome> invariants,
+    static Verdict of(RunInfo run, JourneyCounts journeys, SessionSummary sessions, List<InvariantOutcome> invariants,
                       TeardownReport teardown, BaselineComparison baseline) {
         List<String> reasons = new ArrayList<>();
         List<String> caveats = new ArrayList<>();
@@ -28,6 +28,10 @@ public record Verdict(boolean passed, List<String> reasons, List<String> caveats
         } else if (journeys.succeeded() * 100.0 < run.minSuccessPercent() * journeys.started()) {
             reasons.add("success " + Figures.percent(journeys.successPercent()) + " (" + journeys.succeeded() + "/"
                     + journeys.started() + ") is below the minimum " + Figures.number(run.minSuccessPercent()) + " %");
+        }
+        if (sessions != null && sessions.succeeded() * 100.0 < run.minSuccessPercent() * sessions.started()) {
+            reasons.add("sessions " + Figures.percent(sessions.successPercent()) + " ended as they should (" + sessions.succeeded()
+                    + "/" + sessions.started() + "), below the minimum " + Figures.number(run.minSuccessPercent()) + " %");
         }
         for (InvariantOutcome invariant : invariants) {
             if (invariant.status() == InvariantOutcome.Status.VIOLATED) {

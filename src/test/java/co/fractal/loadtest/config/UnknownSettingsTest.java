@@ -56,7 +56,7 @@ class UnknownSettingsTest {
 
     @Test
     void theCheckedPrefixesAreEveryPrefixOfTheSettingsAndNoneIsAForeignNamespace() {
-        assertThat(UnknownSettings.PREFIXES).containsExactlyInAnyOrder("hostWait.", "taskWait.", "assign.", "users.",
+        assertThat(UnknownSettings.PREFIXES).containsExactlyInAnyOrder("hostWait.", "taskWait.", "assign.", "session.", "hosts.", "users.",
                 "provision.", "heroku.", "cloud.", "run.", "results.", "baseline.", "local.");
         for (Setting setting : Setting.values()) {
             assertThat(UnknownSettings.FOREIGN).as(setting.key()).noneMatch(setting.key()::startsWith);
@@ -74,7 +74,7 @@ class UnknownSettingsTest {
                 "heroku.apiKey: unknown setting; did you mean -Dheroku.apiUrl?",
                 "hostWait.pols: unknown setting; did you mean -DhostWait.polls?",
                 "usres: unknown setting; did you mean -Dusers?",
-                "profile: 'heavy' is not accepted; expected one of smoke, weekly, stress, soak",
+                "profile: 'heavy' is not accepted; expected one of smoke, weekly, stress, soak, sessions",
                 "users: 'ten' is not accepted; expected a whole number from 1 to 1000000 (e.g. -Dusers=10)");
         assertThat(error.getMessage()).doesNotContain("hrku-secret-value");
     }

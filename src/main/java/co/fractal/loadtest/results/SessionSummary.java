@@ -1,0 +1,79 @@
+package co.fractal.loadtest.results;
+
+import co.fractal.loadtest.config.Durations;
+import co.fractal.loadtest.config.SessionEnding;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The held sessions as summary.json states them (README, "summary.json fields", {@code sessions.*}).
+ *
+ * @param length       how session lengths were drawn (the {@code session.length} setting)
+ * @param pingInterval how often held containers pinged
+ * @param endings      the endings' weights
+ * @param started      sessions begun
+ * @param succeeded    sessions that ended as they should
+ * @param failed       sessions that failed
+ * @param unfinished   sessions the run's end cut off
+ * @param byEnding     the same by ending (graceful, abandon, blip, silent, relaunch), with the time from the ending's
+ *                     start to the container gone
+ * @param containers   sessions by what became of their container: gone, stillThere, unjudged, unknown
+ * @param failures     failed sessions by phase and reason
+ * @param pings        pings sent by held containers ({@code mandelbox/ping}; by status under {@code requests})
+ * @param probes       probe pings sent after endings ({@code mandelbox/ping (probe)})
+ * @param hosts        the simulated hosts: how many, authentications and heartbeats answered 200, dying beats
+ */
+public record SessionSummary(String length, String pingInterval, String endings, long started, long succeeded, long failed,
+                             long unfinished, Map<String, Ending> byEnding, Map<String, Long> containers,
+                             List<SessionResults.FailureKind> failures, long pings, long probes, Hosts hosts) {
+
+    /** One ending's sessions. */
+    public record Ending(long started, long succeeded, long failed, long unfinished, LatencyDistribution containerGone) {
+    }
+
+    /** The simulated hosts. */
+    public record Hosts(int count, long authenticated, long heartbeats, long dyingBeats) {
+    }
+
+    /** Endpoint names under which the journey's extra requests are counted. */
+    public static final String PING = "mandelbox/ping";
+    public static final String PROBE = "mandelbox/ping (probe)";
+    public static final String HOST_AUTH = "host_service/auth";
+    public static final String HEARTBEAT = "host_service/heartbeat";
+    public static final String DYING_BEAT = "host_service/heartbeat (dying)";
+
+    static SessionSummary of(SessionResults results, Map<String, Map<Integer, Long>> requests) {
+        Map<String, Ending> byEnding = new LinkedHashMap<>();
+        for (SessionEnding ending : SessionEnding.values()) {
+            SessionResults.ByEnding counts = results.byEnding().get(ending);
+            byEnding.put(ending.key(), new Ending(counts.started(), counts.succeeded(), counts.failed(), counts.unfinished(),
+                    LatencyDistribution.of(counts.goneMicros())));
+        }
+        Map<String, Long> containers = new LinkedHashMap<>();
+        containers.put("gone", results.fates().get(SessionResult.Fate.GONE));
+        containers.put("stillThere", results.fates().get(SessionResult.Fate.STILL_THERE));
+        containers.put("unjudged", results.fates().get(SessionResult.Fate.UNJUDGED));
+        containers.put("unknown", results.fates().get(SessionResult.Fate.UNKNOWN));
+        long unfinished = byEnding.values().stream().mapToLong(Ending::unfinished).sum();
+        return new SessionSummary(results.settings().length().toString(), Durations.describe(results.settings().pingInterval()),
+                results.settings().describeEndings(), results.started(), results.succeeded(), results.failed(), unfinished,
+                byEnding, containers, results.failures(), total(requests, PING), total(requests, PROBE),
+                new Hosts(results.hosts().count(), count(requests, HOST_AUTH, 200), count(requests, HEARTBEAT, 200),
+                        count(requests, DYING_BEAT, 200)));
+    }
+
+    /** Ended as they should, of those begun, in percent (100 when none began). */
+    public double successPercent() {
+        return started == 0 ? 100.0 : Math.round(succeeded * 10_000.0 / started) / 100.0;
+    }
+
+    private static long total(Map<String, Map<Integer, Long>> requests, String endpoint) {
+        return requests.getOrDefault(endpoint, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static long count(Map<String, Map<Integer, Long>> requests, String endpoint, int status) {
+        return requests.getOrDefault(endpoint, Map.of()).getOrDefault(status, 0L);
+    }
+}
