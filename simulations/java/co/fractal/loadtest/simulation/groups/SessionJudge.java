@@ -53,6 +53,7 @@ final class SessionJudge {
 
     private final LoadTestRun run;
     private final SessionSettings settings;
+    private final java.util.concurrent.atomic.AtomicLong sessionsBegun = new java.util.concurrent.atomic.AtomicLong();
 
     SessionJudge(LoadTestRun run, SessionSettings settings) {
         this.run = run;
@@ -137,7 +138,7 @@ final class SessionJudge {
     Session begin(Session session) {
         AcquiredContainer container = session.get(StepJudge.CONTAINER);
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        SessionEnding ending = settings.drawEnding(random);
+        SessionEnding ending = settings.ending(sessionsBegun.getAndIncrement());
         run.sessionStarted(ending);
         return session.set(SESSION_OF, session.getString(StepJudge.JOURNEY_ID)).set(ENDING, ending)
                 .set(LENGTH, settings.length().draw(random)).set(HELD_CONTAINER, container)

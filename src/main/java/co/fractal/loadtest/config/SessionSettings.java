@@ -1,10 +1,11 @@
 package co.fractal.loadtest.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
 /**
@@ -36,17 +37,35 @@ public record SessionSettings(SessionLength length, Duration pingInterval, Map<S
         return length.held();
     }
 
-    /** One session's ending, drawn by the weights. */
-    public SessionEnding drawEnding(RandomGenerator random) {
+    /**
+     * The ending of the {@code n}th session (from 0): the weights' smooth round robin, so that every run of
+     * {@code sum of weights} sessions has each ending exactly its weight's number of times, spread evenly — a run's
+     * mix is what the weights say, not a draw of luck.
+     */
+    public SessionEnding ending(long n) {
+        List<SessionEnding> cycle = endingCycle();
+        return cycle.get((int) (n % cycle.size()));
+    }
+
+    private List<SessionEnding> endingCycle() {
+        Map<SessionEnding, Integer> current = new EnumMap<>(SessionEnding.class);
         int total = endings.values().stream().mapToInt(Integer::intValue).sum();
-        int pick = random.nextInt(total);
-        for (SessionEnding ending : SessionEnding.values()) {
-            pick -= endings.getOrDefault(ending, 0);
-            if (pick < 0) {
-                return ending;
+        List<SessionEnding> cycle = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            SessionEnding best = null;
+            for (SessionEnding ending : SessionEnding.values()) {
+                int weight = endings.getOrDefault(ending, 0);
+                if (weight > 0) {
+                    current.merge(ending, weight, Integer::sum);
+                    if (best == null || current.get(ending) > current.get(best)) {
+                        best = ending;
+                    }
+                }
             }
+            current.merge(best, -total, Integer::sum);
+            cycle.add(best);
         }
-        throw new IllegalStateException("no ending drawn from " + endings);
+        return cycle;
     }
 
     /** "graceful=70,abandon=10,…", in the endings' order. */

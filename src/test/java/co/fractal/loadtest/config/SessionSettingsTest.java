@@ -87,17 +87,31 @@ class SessionSettingsTest {
     }
 
     @Test
-    void endingsAreDrawnByTheirWeights() {
+    void everyCycleOfSessionsHasEachEndingExactlyItsWeightSpreadEvenly() {
         SessionSettings settings = parse("session.endings", "graceful=3,silent=1").sessions();
-        Random random = new Random(7);
-        Map<SessionEnding, Integer> drawn = new EnumMap<>(SessionEnding.class);
-        for (int i = 0; i < 40_000; i++) {
-            drawn.merge(settings.drawEnding(random), 1, Integer::sum);
+        java.util.List<SessionEnding> first = new java.util.ArrayList<>();
+        for (int n = 0; n < 4; n++) {
+            first.add(settings.ending(n));
         }
-
-        assertThat(drawn).containsOnlyKeys(SessionEnding.GRACEFUL, SessionEnding.SILENT);
-        assertThat(drawn.get(SessionEnding.GRACEFUL) / 40_000.0).isCloseTo(0.75, within(0.02));
+        assertThat(first).containsExactlyInAnyOrder(SessionEnding.GRACEFUL, SessionEnding.GRACEFUL, SessionEnding.GRACEFUL,
+                SessionEnding.SILENT);
+        assertThat(settings.ending(4)).isEqualTo(settings.ending(0));
         assertThat(settings.describeEndings()).isEqualTo("graceful=3,silent=1");
+
+        SessionSettings defaults = parse().sessions();
+        Map<SessionEnding, Integer> counted = new EnumMap<>(SessionEnding.class);
+        for (int n = 0; n < 100; n++) {
+            counted.merge(defaults.ending(n), 1, Integer::sum);
+        }
+        assertThat(counted).containsExactlyInAnyOrderEntriesOf(Map.of(SessionEnding.GRACEFUL, 70, SessionEnding.ABANDON, 10,
+                SessionEnding.BLIP, 10, SessionEnding.SILENT, 5, SessionEnding.RELAUNCH, 5));
+        Map<SessionEnding, Integer> firstTwenty = new EnumMap<>(SessionEnding.class);
+        for (int n = 0; n < 20; n++) {
+            firstTwenty.merge(defaults.ending(n), 1, Integer::sum);
+        }
+        assertThat(firstTwenty).as("spread evenly: a fifth of the cycle has a fifth of each")
+                .containsExactlyInAnyOrderEntriesOf(Map.of(SessionEnding.GRACEFUL, 14, SessionEnding.ABANDON, 2,
+                        SessionEnding.BLIP, 2, SessionEnding.SILENT, 1, SessionEnding.RELAUNCH, 1));
     }
 
     @Test
