@@ -10,6 +10,7 @@ import co.fractal.loadtest.results.JourneyRecorder;
 import co.fractal.loadtest.results.JourneyResult;
 import co.fractal.loadtest.results.RunInfo;
 import co.fractal.loadtest.results.RunReport;
+import co.fractal.loadtest.results.PoolTimeline;
 import co.fractal.loadtest.results.RunResults;
 import co.fractal.loadtest.results.SessionResult;
 import co.fractal.loadtest.results.SessionTally;
@@ -21,6 +22,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +50,7 @@ public final class LoadTestRun {
     private final RunManifest adopted;
     private final JourneyRecorder recorder = new JourneyRecorder();
     private final SessionTally sessions;
+    private final PoolTimeline pool;
     private final ConcurrentSkipListSet<Long> assignSeconds = new ConcurrentSkipListSet<>();
     private final RunLedger ledger = new RunLedger();
     private final Queue<String> unusedUsers = new ConcurrentLinkedQueue<>();
@@ -65,7 +68,8 @@ public final class LoadTestRun {
         this.out = out;
         this.target = target;
         this.adopted = adopted;
-        this.sessions = new SessionTally(config.sessions(), config.hosts());
+        this.pool = new PoolTimeline(Clock.systemUTC(), config.maxDuration());
+        this.sessions = new SessionTally(config.sessions(), config.hosts(), pool);
     }
 
     /**
@@ -193,6 +197,9 @@ public final class LoadTestRun {
             ledger.taskSettled(username);
         }
         recorder.finished(result);
+        if (config.sessions().held() && result.timeToContainerMicros() >= 0) {
+            pool.acquired(result.origin(), result.timeToContainerMicros());
+        }
         journeyObserver.accept(result);
     }
 

@@ -52,7 +52,8 @@ public record RunSummary(int schema, RunInfo run, Verdict verdict, JourneyCounts
                 teardown.leftovers(), teardown.warnings(), teardown.verified());
         return new RunSummary(SCHEMA, info, null, JourneyCounts.of(results),
                 TimeToContainer.of(results), steps, requests, InvariantOutcome.of(results, teardown), sortedTeardown, null,
-                results.sessions() == null ? null : SessionSummary.of(results.sessions(), results.requests()))
+                results.sessions() == null ? null : SessionSummary.of(results.sessions(), results.requests(),
+                results.timeToContainerByOrigin()))
                 .withBaseline(BaselineComparison.none(false, "no baseline compared"));
     }
 

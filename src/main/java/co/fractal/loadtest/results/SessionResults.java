@@ -16,14 +16,17 @@ import java.util.Map;
  * @param byEnding every ending's counts and its time from ending to container gone (microseconds)
  * @param fates    sessions by what became of their container
  * @param failures failed sessions by phase and reason, most frequent first
+ * @param poolWidth the length of each point of the pool's timeline
+ * @param pool     containers acquired by origin, time to container and pool size, over the run
  */
 public record SessionResults(SessionSettings settings, HostSettings hosts, Map<SessionEnding, ByEnding> byEnding, Map<SessionResult.Fate, Long> fates,
-                             List<FailureKind> failures) {
+                             List<FailureKind> failures, java.time.Duration poolWidth, List<PoolTimeline.Point> pool) {
 
     public SessionResults {
         byEnding = Map.copyOf(byEnding);
         fates = Map.copyOf(fates);
         failures = List.copyOf(failures);
+        pool = List.copyOf(pool);
     }
 
     /**

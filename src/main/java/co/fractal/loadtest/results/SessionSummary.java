@@ -24,13 +24,24 @@ import java.util.Map;
  * @param pings        pings sent by held containers ({@code mandelbox/ping}; by status under {@code requests})
  * @param probes       probe pings sent after endings ({@code mandelbox/ping (probe)})
  * @param hosts        the simulated hosts: how many, authentications and heartbeats answered 200, dying beats
+ * @param pool         the prewarmed pool under churn: the share of containers that came from it, and its timeline
  */
 public record SessionSummary(String length, String pingInterval, String endings, long started, long succeeded, long failed,
                              long unfinished, Map<String, Ending> byEnding, Map<String, Long> containers,
-                             List<SessionResults.FailureKind> failures, long pings, long probes, Hosts hosts) {
+                             List<SessionResults.FailureKind> failures, long pings, long probes, Hosts hosts, Pool pool) {
 
     /** One ending's sessions. */
     public record Ending(long started, long succeeded, long failed, long unfinished, LatencyDistribution containerGone) {
+    }
+
+    /**
+     * The prewarmed pool under churn.
+     *
+     * @param prewarmedPercent containers acquired from the pool, of those whose origin is known, in percent (null: none)
+     * @param pointSeconds     the length of each timeline point
+     * @param timeline         by point: containers acquired by origin, their time to container, the pool's size
+     */
+    public record Pool(Double prewarmedPercent, long pointSeconds, List<PoolTimeline.Point> timeline) {
     }
 
     /** The simulated hosts. */
@@ -44,7 +55,10 @@ public record SessionSummary(String length, String pingInterval, String endings,
     public static final String HEARTBEAT = "host_service/heartbeat";
     public static final String DYING_BEAT = "host_service/heartbeat (dying)";
 
-    static SessionSummary of(SessionResults results, Map<String, Map<Integer, Long>> requests) {
+    static SessionSummary of(SessionResults results, Map<String, Map<Integer, Long>> requests,
+                             Map<ContainerOrigin, org.HdrHistogram.Histogram> timeToContainerByOrigin) {
+        long prewarmed = timeToContainerByOrigin.get(ContainerOrigin.PREWARMED).getTotalCount();
+        long spunUp = timeToContainerByOrigin.get(ContainerOrigin.SPUN_UP).getTotalCount();
         Map<String, Ending> byEnding = new LinkedHashMap<>();
         for (SessionEnding ending : SessionEnding.values()) {
             SessionResults.ByEnding counts = results.byEnding().get(ending);
@@ -61,7 +75,9 @@ public record SessionSummary(String length, String pingInterval, String endings,
                 results.settings().describeEndings(), results.started(), results.succeeded(), results.failed(), unfinished,
                 byEnding, containers, results.failures(), total(requests, PING), total(requests, PROBE),
                 new Hosts(results.hosts().count(), count(requests, HOST_AUTH, 200), count(requests, HEARTBEAT, 200),
-                        count(requests, DYING_BEAT, 200)));
+                        count(requests, DYING_BEAT, 200)),
+                new Pool(prewarmed + spunUp == 0 ? null : Math.round(prewarmed * 10_000.0 / (prewarmed + spunUp)) / 100.0,
+                        results.poolWidth().toSeconds(), results.pool()));
     }
 
     /** Ended as they should, of those begun, in percent (100 when none began). */

@@ -33,11 +33,13 @@ public final class SessionTally {
     private final ConcurrentHashMap<Kind, Tally> failures = new ConcurrentHashMap<>();
     private final SessionSettings settings;
     private final HostSettings hosts;
+    private final PoolTimeline pool;
 
-    /** A tally of sessions held as {@code settings} say, beside {@code hosts}. */
-    public SessionTally(SessionSettings settings, HostSettings hosts) {
+    /** A tally of sessions held as {@code settings} say, beside {@code hosts}, with the pool's timeline. */
+    public SessionTally(SessionSettings settings, HostSettings hosts, PoolTimeline pool) {
         this.settings = settings;
         this.hosts = hosts;
+        this.pool = pool;
         for (SessionResult.Fate fate : SessionResult.Fate.values()) {
             fates.put(fate, new LongAdder());
         }
@@ -99,7 +101,7 @@ public final class SessionTally {
                 tally.count().sum(), tally.example())));
         kinds.sort(Comparator.comparingLong(SessionResults.FailureKind::count).reversed()
                 .thenComparing(SessionResults.FailureKind::phase).thenComparing(SessionResults.FailureKind::reason));
-        return new SessionResults(settings, hosts, byEnding, fateCounts, kinds);
+        return new SessionResults(settings, hosts, byEnding, fateCounts, kinds, pool.width(), pool.snapshot());
     }
 
     private static Map<SessionEnding, LongAdder> adders() {

@@ -108,6 +108,18 @@ public final class SummaryMarkdown {
                 + " probes" + (sessions.hosts().count() == 0 ? "" : " · hosts " + sessions.hosts().count() + ": "
                 + sessions.hosts().authenticated() + " authenticated, " + sessions.hosts().heartbeats() + " heartbeats, "
                 + sessions.hosts().dyingBeats() + " dying beats"));
+        SessionSummary.Pool pool = sessions.pool();
+        java.util.DoubleSummaryStatistics p95 = pool.timeline().stream().filter(p -> p.p95Ms() != null)
+                .mapToDouble(PoolTimeline.Point::p95Ms).summaryStatistics();
+        java.util.LongSummaryStatistics free = pool.timeline().stream().filter(p -> p.poolSize() != null)
+                .mapToLong(PoolTimeline.Point::poolSize).summaryStatistics();
+        lines.add("");
+        lines.add("**Pool under churn**: " + (pool.prewarmedPercent() == null ? "no container's origin known"
+                : Figures.number(pool.prewarmedPercent()) + " % of containers came prewarmed")
+                + (p95.getCount() == 0 ? "" : " · time to container p95 per " + pool.pointSeconds() + " s from "
+                + Figures.millis(p95.getMin()) + " to " + Figures.millis(p95.getMax()))
+                + (free.getCount() == 0 ? "" : " · free prewarmed containers " + free.getMin() + "–" + free.getMax())
+                + " (timeline: `sessions.pool.timeline` in summary.json)");
         lines.add("");
         lines.add("| ending | started | ok | failed | unfinished | container gone p50 | p95 | max |");
         lines.add("|---|--:|--:|--:|--:|--:|--:|--:|");
