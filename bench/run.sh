@@ -6,14 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 started=$(date +%s)
-budget=870          # seconds for everything, build included; the safety net below stops all at 900 s
+budget=1170         # seconds for everything, build included; the safety net below stops all at 1200 s
 install=true
 mvn_flags=(-B -q)
 options=()
 
 usage() {
   cat <<'USAGE'
-usage: bench/run.sh [--no-install] [--offline] [--tool auto|wrk|gatling] [--rows 1,2,3,4,5,6] [--quick]
+usage: bench/run.sh [--no-install] [--offline] [--tool auto|wrk|gatling] [--rows 1,2,3,4,5,6,7] [--quick]
 
   --no-install   do not install the peers when missing: by default Debian's wrk (row 1's load tool; without it
                  Gatling is) and python3-locust (row 6's peer) are installed first, when root or passwordless
@@ -62,7 +62,7 @@ echo "[bench] building (mvn -Pbench test-compile) …"
 # the budget; timeout(1), when there is one, stops everything (its process group) should that ever fail
 guard=()
 if command -v timeout >/dev/null 2>&1; then
-  guard=(timeout -s TERM -k 30 $((900 - ($(date +%s) - started))))
+  guard=(timeout -s TERM -k 30 $((1200 - ($(date +%s) - started))))
 fi
 exec ${guard[@]+"${guard[@]}"} mvn "${mvn_flags[@]}" -Pbench test-compile exec:exec@bench \
   -Dbench.options="${options[*]:-} --started-at $started --budget $budget"

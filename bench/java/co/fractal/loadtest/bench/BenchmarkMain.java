@@ -1,6 +1,7 @@
 package co.fractal.loadtest.bench;
 
 import co.fractal.loadtest.json.Json;
+import co.fractal.loadtest.management.ServerDescriptor;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -21,13 +22,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The benchmark ({@code bench/run.sh}): runs the six rows one after the other, every load on
+ * The benchmark ({@code bench/run.sh}): runs the seven rows one after the other, every load on
  * 127.0.0.1 and every process started and stopped here, within a time budget; prints one Markdown table and
  * writes it to {@code target/bench/results.md} (each row's raw figures stay in {@code target/bench/figures/},
  * each process's output in {@code target/bench/logs/}).
  * <p>
  * Options: {@code --tool auto|wrk|gatling} (row 1's load process; auto takes wrk when installed),
- * {@code --rows 1,2,3,4,5,6}, {@code --quick} (small loads: checks the benchmark itself, not the machine),
+ * {@code --rows 1,2,3,4,5,6,7}, {@code --quick} (small loads: checks the benchmark itself, not the machine),
  * {@code --started-at <epoch seconds>} and {@code --budget <seconds>} (the time the whole run may take,
  * counted from when the script started). Exit status 0 when every row was measured (met or not: the table
  * says), 1 when one could not be, 2 for bad options.
@@ -57,7 +58,7 @@ public final class BenchmarkMain {
                 args.addAll(Arrays.stream(arg.trim().split("\\s+")).filter(a -> !a.isEmpty()).toList());
             }
             String tool = "auto";
-            Set<Integer> rows = new LinkedHashSet<>(List.of(1, 4, 5, 6, 2, 3));
+            Set<Integer> rows = new LinkedHashSet<>(List.of(1, 4, 5, 6, 2, 3, 7));
             boolean quick = false;
             long startedAt = Instant.now().getEpochSecond();
             long budget = 570;
@@ -125,6 +126,7 @@ public final class BenchmarkMain {
                     case 4 -> rowFour(left);
                     case 5 -> rowFive(left);
                     case 6 -> rowSix(left);
+                    case 7 -> rowSeven(left);
                     default -> throw new IllegalArgumentException("no row " + row);
                 }
             } catch (RuntimeException | IOException e) {
@@ -163,11 +165,13 @@ public final class BenchmarkMain {
             3, "In-flight journeys held 60 s, polling every 1 s",
             4, "Provisioning and teardown, users/s (rate limit off)",
             5, "Journey recorder and summary, per journey",
-            6, "The suite's simulation next to a Locust expert's script of the same journey");
+            6, "The suite's simulation next to a Locust expert's script of the same journey",
+            7, "Held sessions at once, each container pinging every 5 s");
     private static final Map<Integer, String> ROW_TARGETS = Map.of(
             1, "≥ 50% of the static responder", 2, "≥ 2,500/s, p99 time to container < 1 s", 3, "≥ 20,000 in the 1 GB heap",
             4, "≥ 500/s, teardown as fast", 5, "< 1 µs, constant memory",
-            6, "≤ 1/5 of Locust's CPU per journey, ≥ 5× its journeys/s");
+            6, "≤ 1/5 of Locust's CPU per journey, ≥ 5× its journeys/s",
+            7, "≥ 20,000 in the 1 GB heap");
 
     // ---- row 1 -----------------------------------------------------------------------------------------
 
@@ -529,6 +533,46 @@ public final class BenchmarkMain {
         }
     }
 
+    // ---- row 7 -----------------------------------------------------------------------------------------
+
+    private void rowSeven(Duration left) throws IOException {
+        Path out = WORK.resolve("row7-sessions.json");
+        Files.deleteIfExists(out);
+        int sessions = options.quick() ? 1000 : 20_000;
+        Targets.Reference reference = Targets.startReference(children, "row7-reference", WORK, List.of("-Dlocal.clientTimeout=5m"));
+        try {
+            ServerDescriptor server = reference.descriptor();
+            List<String> jvm = new ArrayList<>(GATLING_JVM);
+            jvm.addAll(List.of("-Xlog:gc:file=" + LOGS.resolve("row7-gc.log"), "-Dbench.out=" + out,
+                    "-Dbench.sessions=" + sessions, "-Dbench.rampSeconds=" + (options.quick() ? 10 : 100),
+                    "-Dbench.holdSeconds=" + (options.quick() ? 10 : 60), "-Dtarget=" + server.baseUrl(),
+                    "-DhostServicePort=" + server.hostServicePort()));
+            runGatling("row7-sessions", jvm, SessionConcurrencySimulation.class.getName(), min(left, Duration.ofSeconds(600)), out,
+                    Map.of("WEBSERVER_ADMIN_USERNAME", server.adminUsername(), "WEBSERVER_ADMIN_PASSWORD", server.adminPassword()));
+        } finally {
+            children.stop(reference.process());
+        }
+        JsonNode json = Json.MAPPER.readTree(out.toFile());
+        long held = json.path("heldTogetherAtLeast").asLong();
+        JsonNode heap = json.path("heap");
+        long failed = json.path("journeysFailed").asLong();
+        GcLog gc = GcLog.read(LOGS.resolve("row7-gc.log"));
+        table.add(new ResultsTable.Line(7, ROW_NAMES.get(7) + " (the suite's journey and graceful sessions; the reference"
+                + " webserver in its own process)",
+                String.format(Locale.ROOT, "**%s** held together for %d s (of %s sessions; %s journeys failed%s); pings implied:"
+                                + " **%s/s**; heap after full GC %s (%s before the load) of %s: **%s bytes per held session**%s;"
+                                + " %s open files at most", ResultsTable.count(held), json.path("holdSeconds").asInt(),
+                        ResultsTable.count(json.path("sessions").asDouble()), ResultsTable.count(failed),
+                        json.path("runPassed").asBoolean() ? ", run passed" : ", run failed: " + json.path("verdictReasons"),
+                        ResultsTable.count(held / json.path("pingIntervalSeconds").asDouble(1)),
+                        ResultsTable.megabytes(heap.path("duringHoldBytes").asDouble()),
+                        ResultsTable.megabytes(heap.path("beforeLoadBytes").asDouble()),
+                        ResultsTable.megabytes(json.path("maxHeapBytes").asDouble()),
+                        ResultsTable.count(heap.path("bytesPerHeldSession").asDouble()), gc.describe(),
+                        ResultsTable.count(json.path("maxOpenFiles").asDouble())),
+                ROW_TARGETS.get(7), held >= 20_000 && failed == 0, Bottlenecks.ROW_7));
+    }
+
     /** The simulation is offered this many times Locust's rate: the row's target. */
     private static final double TIMES_LOCUST = 5;
 
@@ -540,8 +584,13 @@ public final class BenchmarkMain {
      * stopped, which still tears the run down (the suite's shutdown hook).
      */
     private void runGatling(String name, List<String> jvm, String simulation, Duration timeout, Path result) {
+        runGatling(name, jvm, simulation, timeout, result, Map.of());
+    }
+
+    private void runGatling(String name, List<String> jvm, String simulation, Duration timeout, Path result,
+                            Map<String, String> environment) {
         Children.Child child = children.start(name, Children.java(jvm, "io.gatling.app.Gatling",
-                List.of("-s", simulation, "-rf", OUT.resolve("gatling").toString(), "-nr")), Children::benchLines);
+                List.of("-s", simulation, "-rf", OUT.resolve("gatling").toString(), "-nr")), environment, Children::benchLines);
         Instant until = Instant.now().plus(timeout);
         while (child.process().isAlive() && Instant.now().isBefore(until) && !Files.isRegularFile(result)) {
             Targets.sleep(500);

@@ -31,6 +31,10 @@ final class Bottlenecks {
             + " to its stats writers (thread wake-ups); the journey's own checks and steps are a few percent of its profile."
             + " Both share the 2 cores with the reference webserver";
 
+    static final String ROW_7 = "the reference webserver's one host: 21,504 container port triples, so the stair stops at"
+            + " 20,000 sessions; memory per held session (Gatling session, journey and session state, the run's ledger"
+            + " entries) is what the heap figure shows";
+
     private Bottlenecks() {
     }
 }

@@ -211,6 +211,11 @@ public final class LoadTestRun {
         return recorder.startedCount() >= config.load().users() && recorder.openCount() == 0 && sessions.open() == 0;
     }
 
+    /** Sessions begun and not ended: containers held now. */
+    public long heldSessions() {
+        return sessions.open();
+    }
+
     /** A simulated host sent its dying beat: it is done. */
     public void hostEnded() {
         hostsEnded.incrementAndGet();
