@@ -109,7 +109,13 @@ public final class RunTeardown {
     private List<String> cleanCloud(RunManifest manifest, Map<String, Integer> deleted, List<String> failures,
                                     List<String> warnings) {
         try (CloudJanitor janitor = cloud.get()) {
-            CloudReport report = janitor.cleanUp(new RunId(manifest.runId()), manifest.users());
+            RunId run = new RunId(manifest.runId());
+            CloudReport report = manifest.oneOfSeveralShards() ? janitor.cleanUpUsers(run, manifest.users())
+                    : janitor.cleanUp(run, manifest.users());
+            if (manifest.oneOfSeveralShards()) {
+                out.accept("shard " + manifest.shard() + ": cloud resources tagged with run " + run + " are shared by"
+                        + " its shards and left to the run's teardown (manage teardown --run " + run + ")");
+            }
             count(deleted, "cloud resources", report.deleted().size());
             failures.addAll(report.failures());
             warnings.addAll(report.warnings());

@@ -1,5 +1,7 @@
 package co.fractal.loadtest.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +22,13 @@ import java.util.TreeMap;
  * @param invariants      every invariant: ok, violated or unverified
  * @param teardown        what the teardown did
  * @param baseline        the comparison with an earlier run
+ * @param shards          how a merged run was spread over its shards; null (absent) for a run of one process
  */
 public record RunSummary(int schema, RunInfo run, Verdict verdict, JourneyCounts journeys,
                          TimeToContainer timeToContainer, Map<String, LatencyDistribution> steps,
                          Map<String, Map<String, Long>> requests, List<InvariantOutcome> invariants,
-                         TeardownReport teardown, BaselineComparison baseline) {
+                         TeardownReport teardown, BaselineComparison baseline,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) ShardsSummary shards) {
     /** The version of the summary.json layout; raised when a field changes meaning or goes away. */
     public static final int SCHEMA = 1;
 
@@ -47,14 +51,20 @@ public record RunSummary(int schema, RunInfo run, Verdict verdict, JourneyCounts
         TeardownReport sortedTeardown = new TeardownReport(new TreeMap<>(teardown.deleted()), teardown.failures(),
                 teardown.leftovers(), teardown.warnings(), teardown.verified());
         return new RunSummary(SCHEMA, info, null, JourneyCounts.of(results),
-                TimeToContainer.of(results), steps, requests, InvariantOutcome.of(results, teardown), sortedTeardown, null)
-                .withBaseline(BaselineComparison.none(false, "no baseline compared"));
+                TimeToContainer.of(results), steps, requests, InvariantOutcome.of(results, teardown), sortedTeardown, null,
+                null).withBaseline(BaselineComparison.none(false, "no baseline compared"));
     }
 
     /** This summary with a baseline comparison, and the verdict that follows from it. */
     public RunSummary withBaseline(BaselineComparison comparison) {
-        return new RunSummary(schema, run, Verdict.of(run, journeys, invariants, teardown, comparison), journeys,
-                timeToContainer, steps, requests, invariants, teardown, comparison);
+        return new RunSummary(schema, run, Verdict.of(run, journeys, invariants, teardown, comparison, shards), journeys,
+                timeToContainer, steps, requests, invariants, teardown, comparison, shards);
+    }
+
+    /** This (merged) summary with how the run was spread over its shards, and the verdict that follows. */
+    public RunSummary withShards(ShardsSummary spread) {
+        return new RunSummary(schema, run, Verdict.of(run, journeys, invariants, teardown, baseline, spread), journeys,
+                timeToContainer, steps, requests, invariants, teardown, baseline, spread);
     }
 
     /** How many invariant violations were seen, over all invariants. */

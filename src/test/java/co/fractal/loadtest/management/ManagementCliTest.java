@@ -130,7 +130,7 @@ class ManagementCliTest {
     void badCommandLinesSayWhatIsAccepted() {
         assertThat(manage()).isEqualTo(2);
         assertThat(manage("deploy")).isEqualTo(2);
-        assertThat(errors()).contains("unknown command 'deploy'; expected provision, teardown, sweep, status, notify or help");
+        assertThat(errors()).contains("unknown command 'deploy'; expected provision, teardown, sweep, status, notify, merge or help");
         assertThat(manage("sweep", "--older", "2h")).isEqualTo(2);
         assertThat(errors()).contains("sweep: '--older' is not accepted; expected --older-than <duration>, --dry-run");
         assertThat(manage("sweep")).isEqualTo(2);
