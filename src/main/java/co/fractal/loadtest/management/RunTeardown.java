@@ -127,11 +127,15 @@ public final class RunTeardown {
     }
 
     // the manifest's users, and any user named for the run that provisioning made before the manifest said so
+    // (of a shard's slice only: the run's other users belong to its other shards, which may still be running)
     private List<String> runUsers(RunManifest manifest) {
         Set<String> users = new java.util.LinkedHashSet<>(manifest.users());
         try {
             webserver.users(admin, LoadTestUsers.runPrefix(new RunId(manifest.runId())))
-                    .ifPresent(listed -> listed.forEach(user -> users.add(user.username())));
+                    .ifPresent(listed -> listed.stream().map(UserRecord::username)
+                            .filter(user -> manifest.userSlice() == null || LoadTestUsers.indexOf(user).stream()
+                                    .anyMatch(index -> manifest.userSlice().contains(index)))
+                            .forEach(users::add));
         } catch (RuntimeException e) {
             out.accept("could not list the run's users (" + e.getMessage() + "): deleting those the manifest names");
         }
