@@ -114,6 +114,7 @@ public final class LoadTestRun {
         if (config.shards().sharded()) {
             shard = new ShardRecorder(config.withRunId(new RunId(keeper.manifest().runId())),
                     RunFiles.of(config).runDir(keeper.manifest().runId()), thisHost());
+            shard.ready();
         }
         config.shards().startAt().ifPresent(this::awaitStart);
         loadStartedAt = Instant.now();

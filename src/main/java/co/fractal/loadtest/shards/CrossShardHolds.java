@@ -42,7 +42,7 @@ final class CrossShardHolds {
 
     private final BitSet violating = new BitSet();
     private final List<String> evidence = new ArrayList<>();
-    private long withinTolerance;
+    private final BitSet withinTolerance = new BitSet();
     private String firstWithinTolerance;
 
     CrossShardHolds(Duration clockSkewTolerance) {
@@ -87,10 +87,12 @@ final class CrossShardHolds {
 
     /** How many overlaps across hosts were within the clock-skew tolerance, with the first, or null when none. */
     String withinToleranceCaveat() {
-        if (withinTolerance == 0) {
+        BitSet notCounted = (BitSet) withinTolerance.clone();
+        notCounted.andNot(violating);
+        if (notCounted.isEmpty()) {
             return null;
         }
-        return withinTolerance + " hold(s) of a container overlapped a hold by another shard's user on another host by"
+        return notCounted.cardinality() + " hold(s) of a container overlapped a hold by another shard's user on another host by"
                 + " no more than the " + toleranceMicros / 1000 + " ms clock-skew tolerance, and are not counted as"
                 + " EXCLUSIVE_CONTAINERS violations; e.g. " + firstWithinTolerance;
     }
@@ -128,9 +130,10 @@ final class CrossShardHolds {
                 + ") held it from " + instant(from[earlier]) + " to " + instant(to[earlier]) + ": overlap "
                 + overlap / 1000.0 + " ms";
         if (!sameHost && overlap <= toleranceMicros) {
-            if (withinTolerance++ == 0) {
+            if (withinTolerance.isEmpty()) {
                 firstWithinTolerance = text;
             }
+            withinTolerance.set(later);
             return;
         }
         if (!violating.get(later)) {

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param settingsHash    the hash of the settings every shard of the run must share
  * @param settings        those settings' values, so a mismatch can be named
  * @param startAt         the start barrier it was given, or null
+ * @param readyAt         when its users were ready (provisioned), before it waited for the barrier
  * @param startedAt       when its load actually started
  * @param endedAt         when its load ended
  * @param tornDownAt      when its teardown (and after-teardown check) was done
@@ -24,13 +25,13 @@ import java.util.Map;
  * @param journeysEnded   those whose journeys ended
  */
 public record ShardRecord(int schema, String runId, int index, int count, String host, int firstUser, int users,
-                          String settingsHash, Map<String, String> settings, Instant startAt, Instant startedAt,
+                          String settingsHash, Map<String, String> settings, Instant startAt, Instant readyAt, Instant startedAt,
                           Instant endedAt, Instant tornDownAt, long holds, String journeysStarted, String journeysEnded) {
     public static final int SCHEMA = 1;
 
-    /** How long after the start barrier the shard's load started; zero when it waited for it, or had none. */
+    /** How long after the start barrier the shard's load started, when its users were not ready by then; else zero. */
     public java.time.Duration late() {
-        return startAt == null || !startedAt.isAfter(startAt) ? java.time.Duration.ZERO
+        return startAt == null || readyAt == null || !readyAt.isAfter(startAt) ? java.time.Duration.ZERO
                 : java.time.Duration.between(startAt, startedAt);
     }
 }

@@ -28,6 +28,7 @@ public final class ShardRecorder {
     private final HoldingsLog holdings;
     private final JourneyIndices started = new JourneyIndices();
     private final JourneyIndices ended = new JourneyIndices();
+    private volatile Instant readyAt;
 
     /**
      * @param config the shard's configuration (sharded)
@@ -40,6 +41,11 @@ public final class ShardRecorder {
         this.dir = dir;
         this.host = host;
         this.holdings = new HoldingsLog(dir.resolve(ShardFiles.HOLDINGS));
+    }
+
+    /** The shard's users are ready: from now on it only waits for the start barrier, if any. */
+    public void ready() {
+        readyAt = Instant.now();
     }
 
     /** A journey of the run's user {@code index} (empty: a journey without a test user) began. */
@@ -79,7 +85,7 @@ public final class ShardRecorder {
         Shard.Slice slice = config.shards().users();
         ShardFiles.write(dir, new ShardRecord(ShardRecord.SCHEMA, config.runId().value(), shard.index(), shard.count(),
                 host, slice.first(), slice.size(), fingerprint.hash(), fingerprint.settings(),
-                config.shards().startAt().orElse(null), info.startedAt(), info.endedAt(), tornDownAt, holds,
+                config.shards().startAt().orElse(null), readyAt, info.startedAt(), info.endedAt(), tornDownAt, holds,
                 started.encode(), ended.encode()));
         return summary;
     }
