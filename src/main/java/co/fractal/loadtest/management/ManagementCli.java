@@ -1,5 +1,6 @@
 package co.fractal.loadtest.management;
 
+import co.fractal.loadtest.config.Durations;
 import co.fractal.loadtest.config.ResultsSettings;
 import co.fractal.loadtest.config.RunConfig;
 import co.fractal.loadtest.config.RunId;
@@ -231,7 +232,7 @@ public final class ManagementCli implements Callable<Integer> {
                 "--run '" + runId + "' is not accepted; " + RunId.ACCEPTED));
         Duration tolerance = clockSkew == null ? CliErrors.duration(DEFAULT_CLOCK_SKEW) : clockSkew;
         if (tolerance.isNegative() || tolerance.compareTo(MAX_CLOCK_SKEW) > 0) {
-            throw new IllegalArgumentException("--clock-skew '" + clockSkew + "' is not accepted; expected a duration from 0s"
+            throw new IllegalArgumentException("--clock-skew '" + Durations.describe(tolerance) + "' is not accepted; expected a duration from 0s"
                     + " to " + MAX_CLOCK_SKEW.toSeconds() + "s, e.g. --clock-skew 250ms");
         }
         RunConfig settings = config.get();
