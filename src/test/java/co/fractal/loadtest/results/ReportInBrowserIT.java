@@ -46,7 +46,8 @@ class ReportInBrowserIT {
             assertThat(chart.group(2)).as(chart.group(1)).contains("<svg", "<path");
             drawn++;
         }
-        assertThat(drawn).isEqualTo(charts).isGreaterThanOrEqualTo(6);
+        assertThat(drawn).isEqualTo(charts).isGreaterThanOrEqualTo(7);
+        assertThat(dom).contains("id=\"chart-generator-0\"");
         assertThat(dom).contains("&lt;script&gt;alert('evidence')&lt;/script&gt;").doesNotContain("<script>alert('evidence')");
 
         Path screenshot = dir.resolve("report.png");
@@ -55,8 +56,13 @@ class ReportInBrowserIT {
         assertThat(Files.size(screenshot)).isGreaterThan(50_000);
     }
 
-    // two shards' summaries, one with failures and a violation whose evidence holds markup, merged
-    private static RunSummary mergedRun() {
+    // two shards' summaries, one with failures and a violation whose evidence holds markup, merged; one shard's load
+    // generator recorded its health over time (a summary's generator section, where it exists)
+    private static RunSummary mergedRun() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode health = co.fractal.loadtest.json.Json.MAPPER.readTree("{\"samples\": ["
+                + "{\"at\": \"07:00:01Z\", \"cpuPercent\": 41.5, \"heapMb\": 310},"
+                + "{\"at\": \"07:00:02Z\", \"cpuPercent\": 63.0, \"heapMb\": 342},"
+                + "{\"at\": \"07:00:03Z\", \"cpuPercent\": 58.2, \"heapMb\": 355}]}");
         JourneyRecorder first = new JourneyRecorder();
         JourneyRecorder second = new JourneyRecorder();
         for (int i = 0; i < 40; i++) {
@@ -74,7 +80,7 @@ class ReportInBrowserIT {
         Instant start = RunFixtures.START;
         List<ShardRow> rows = List.of(
                 new ShardRow(0, "gen-a", 0, 20, start, 0, RunFixtures.END, 20, 17, 1500.0, true, "shards/0/summary.json",
-                        "shards/0/report.html", null, null),
+                        "shards/0/report.html", null, health),
                 new ShardRow(1, "gen-b", 20, 20, start.plusMillis(40), 0, RunFixtures.END, 20, 18, 1600.0, false,
                         "shards/1/summary.json", "shards/1/report.html", null, null));
         return RunSummary.of(RunFixtures.info(), SummaryMerge.results(shards, RunFixtures.END, false, Map.of()),

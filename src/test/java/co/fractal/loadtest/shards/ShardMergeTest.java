@@ -111,17 +111,22 @@ class ShardMergeTest {
         assertThat(merged.invariants()).allMatch(i -> i.status() == InvariantOutcome.Status.OK);
     }
 
-    @Test
-    void aContainerHeldByUsersOfTwoShardsAtOnceIsCaughtByTheMergeAlone() {
-        ShardRecorder first = recorder(0, "gen-a");
-        ShardRecorder second = recorder(1, "gen-a");
+    // users of shards 0 and 1 hold container c-7 at once (shard 0's user first); shard 2 holds none
+    private void overlappingHolds(String firstHost, String secondHost) {
+        ShardRecorder first = recorder(0, firstHost);
+        ShardRecorder second = recorder(1, secondHost);
         first.acquired(user(0), "c-7", "10.0.0.7:32262");
         second.acquired(user(2), "c-7", "10.0.0.7:32262");
         second.released(user(2));
         first.released(user(0));
         publish(first, 0);
         publish(second, 1);
-        publish(recorder(2, "gen-a"), 2);
+        publish(recorder(2, secondHost), 2);
+    }
+
+    @Test
+    void aContainerHeldByUsersOfTwoShardsAtOnceIsCaughtByTheMergeAlone() {
+        overlappingHolds("gen-a", "gen-a");
 
         RunSummary merged = new ShardMerge(Duration.ofMillis(250)).merge(results, RUN);
 
@@ -135,15 +140,7 @@ class ShardMergeTest {
 
     @Test
     void onDifferentHostsAnOverlapWithinTheClockSkewToleranceIsACaveatNotAViolation() {
-        ShardRecorder first = recorder(0, "gen-a");
-        ShardRecorder second = recorder(1, "gen-b");
-        first.acquired(user(0), "c-7", "10.0.0.7:32262");
-        second.acquired(user(2), "c-7", "10.0.0.7:32262");
-        first.released(user(0));
-        second.released(user(2));
-        publish(first, 0);
-        publish(second, 1);
-        publish(recorder(2, "gen-c"), 2);
+        overlappingHolds("gen-a", "gen-b");
 
         RunSummary merged = new ShardMerge(Duration.ofMinutes(1)).merge(results, RUN);
 
