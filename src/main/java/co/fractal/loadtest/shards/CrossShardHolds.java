@@ -69,11 +69,6 @@ final class CrossShardHolds {
         }
     }
 
-    /** How many holds were read. */
-    int holds() {
-        return size;
-    }
-
     /** The holds that began while another shard's user held the same container, with the first pieces of evidence. */
     ViolationTally check() {
         Integer[] order = new Integer[size];

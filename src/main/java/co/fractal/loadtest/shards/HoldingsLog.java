@@ -23,7 +23,7 @@ import java.util.zip.GZIPOutputStream;
  * per line), so the merge can check across shards that no container was held by two users at once. Memory is
  * bounded by the holds open at once; many threads may report.
  */
-final class HoldingsLog implements AutoCloseable {
+final class HoldingsLog {
     private static final ObjectWriter LINE = Json.MAPPER.writerFor(ContainerHold.class);
 
     private record Open(String container, String address, Instant from) {
@@ -73,11 +73,6 @@ final class HoldingsLog implements AutoCloseable {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
         return written;
-    }
-
-    @Override
-    public void close() {
-        close(Instant.now());
     }
 
     private synchronized void write(ContainerHold hold) {

@@ -18,10 +18,6 @@ final class JourneyIndices {
         bits.set(index);
     }
 
-    synchronized BitSet bits() {
-        return (BitSet) bits.clone();
-    }
-
     synchronized String encode() {
         byte[] raw = bits.toByteArray();
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
