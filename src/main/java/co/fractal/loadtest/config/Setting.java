@@ -102,6 +102,16 @@ enum Setting {
     BASELINE_LATENCY_TOLERANCE(Section.RESULTS, "baseline.latencyTolerance", is("25"),
             "percent a time-to-container percentile may grow"),
 
+    SHARD(Section.SHARDS, "shard", described("unset (one process runs the whole run)"), "`<index>/<count>`, e.g. `0/3`:"
+            + " this process runs shard `index` (from 0): its slice of the users and its share of the rate"),
+    SHARD_COUNT(Section.SHARDS, "shard.count", described("unset"), "the number of shards, when each one's index comes"
+            + " from `JOB_COMPLETION_INDEX` (a Kubernetes Indexed Job) instead of `-Dshard`"),
+    RUN_ID(Section.SHARDS, "run.id", described("a new id per run"), "the run's id, e.g. `20261206-070000-0a1b`, chosen"
+            + " by whoever starts the shards: required with two shards or more, the same for all"),
+    START_AT(Section.SHARDS, "start.at", described("unset (as soon as the users are ready)"), "an ISO-8601 instant,"
+            + " e.g. `2026-12-06T07:05:00Z`: the load starts then, after provisioning, aligning the shards; a shard ready"
+            + " later starts at once and says so"),
+
     LOCAL_PORT(Section.LOCAL, "local.port", is("0", "(any free port)"), "the webserver's HTTP port on 127.0.0.1"),
     LOCAL_HOST_SERVICE_PORT(Section.LOCAL, "local.hostServicePort", is("0", "(any free port)"),
             "the host service's HTTPS port on 127.0.0.1"),
@@ -132,6 +142,7 @@ enum Setting {
         SESSIONS("**Sessions** (what users do with their containers)"),
         PROVISIONING("**Provisioning, teardown and cloud**"),
         RESULTS("**Results**"),
+        SHARDS("**Distributed runs** (see Scaling out)"),
         LOCAL("**The embedded reference webserver** (`local.*`, target `local` or `mvn exec:java@local-webserver`)");
 
         private final String heading;

@@ -1,5 +1,6 @@
 package co.fractal.loadtest.management;
 
+import co.fractal.loadtest.config.Durations;
 import co.fractal.loadtest.config.RunConfig;
 import co.fractal.loadtest.config.RunId;
 import co.fractal.loadtest.config.SessionEnding;
@@ -17,6 +18,7 @@ import co.fractal.loadtest.results.SessionTally;
 import co.fractal.loadtest.results.TeardownReport;
 import co.fractal.loadtest.results.Verdict;
 import co.fractal.loadtest.results.Violation;
+import co.fractal.loadtest.shards.ShardRecorder;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -42,6 +44,10 @@ import java.util.function.Consumer;
  * them and checks the invariants that span users, the ledger remembers what teardown must cancel or release.
  * {@link #finish(boolean)} tears everything down, checks the invariants and writes the summary; it runs once,
  * from {@code after()}, the verdict scenario, or the shutdown hook on SIGTERM.
+ * <p>
+ * A shard of a run spread over several load generators provisions and tears down only its slice of the users,
+ * waits for the start barrier ({@code -Dstart.at}) before its load, records what the merge needs
+ * ({@link ShardRecorder}) and publishes its part in its own folder.
  */
 public final class LoadTestRun {
     private final RunConfig config;
@@ -61,6 +67,7 @@ public final class LoadTestRun {
     private volatile Consumer<JourneyResult> journeyObserver = result -> { };
     private volatile RunKeeper keeper;
     private volatile Instant loadStartedAt;
+    private volatile ShardRecorder shard;
     private Verdict verdict;
 
     private LoadTestRun(RunConfig config, Consumer<String> out, ConnectedTarget target, RunManifest adopted) {
@@ -83,7 +90,10 @@ public final class LoadTestRun {
         }
         Path pointer = config.adopt().get();
         RunId runId = new RunId(RunFiles.readJson(pointer, AdoptionPointer.class).runId());
-        RunManifest manifest = new RunFiles(config.results().dir()).manifest(runId.value()).orElseThrow(() -> new IllegalStateException(
+        config.shards().runId().filter(given -> !given.equals(runId)).ifPresent(given -> {
+            throw new IllegalStateException("run.adopt=" + pointer + " names run " + runId + " but -Drun.id=" + given);
+        });
+        RunManifest manifest = RunFiles.of(config).manifest(runId.value()).orElseThrow(() -> new IllegalStateException(
                 "run.adopt=" + pointer + " names run " + runId + ", which has no manifest in " + config.results().dir()));
         ConnectedTarget target = manifest.serverDescriptor() != null
                 ? ConnectedTarget.attach(config.target(), RunFiles.readJson(Path.of(manifest.serverDescriptor()), ServerDescriptor.class))
@@ -113,7 +123,28 @@ public final class LoadTestRun {
             throw e;
         }
         unusedUsers.addAll(keeper.manifest().users());
+        if (config.shards().sharded()) {
+            shard = new ShardRecorder(config.withRunId(new RunId(keeper.manifest().runId())),
+                    RunFiles.of(config).runDir(keeper.manifest().runId()), thisHost());
+            shard.ready();
+        }
+        config.shards().startAt().ifPresent(this::awaitStart);
         loadStartedAt = Instant.now();
+    }
+
+    // the start barrier: every shard's load starts at the same instant, once its users are ready
+    private void awaitStart(Instant at) {
+        Duration wait = Duration.between(Instant.now(), at);
+        if (wait.isNegative()) {
+            out.accept("start.at=" + at + " passed " + Durations.describe(wait.negated()) + " ago: the load starts now");
+            return;
+        }
+        out.accept("waiting " + Durations.describe(wait) + " for start.at=" + at);
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // ---- journeys --------------------------------------------------------------------------------------
@@ -127,6 +158,9 @@ public final class LoadTestRun {
     /** A journey began; it is refused when its user is not one of the run's test users. */
     public Optional<JourneyFailure> beginJourney(String username) {
         recorder.started(username);
+        if (shard != null) {
+            shard.journeyStarted(LoadTestUsers.indexOf(username));
+        }
         return username.startsWith("(no test user left")
                 ? Optional.of(FailureReasons.noTestUser(keeper.manifest().users().size())) : Optional.empty();
     }
@@ -148,15 +182,18 @@ public final class LoadTestRun {
     }
 
     /** A journey's task reached SUCCESS with this container; a violation when another journey holds it. */
-    public Optional<Violation> acquired(String username, AcquiredContainer container) {
+    public Optional<Violation> acquired(String journeyId, AcquiredContainer container) {
         ledger.acquired(container);
-        return recorder.acquired(username, container.containerId(), container.hostAndPort());
+        if (shard != null) {
+            shard.acquired(journeyId, container.containerId(), container.hostAndPort());
+        }
+        return recorder.acquired(journeyId, container.containerId(), container.hostAndPort());
     }
 
     /** A journey released its container. */
-    public void released(String username, AcquiredContainer container) {
+    public void released(String journeyId, AcquiredContainer container) {
         ledger.released(container);
-        recorder.released(username, container.containerId(), container.hostAndPort());
+        letGo(journeyId, container);
     }
 
     /** A journey's container is held from now on: its session began. */
@@ -166,7 +203,7 @@ public final class LoadTestRun {
 
     /** A held container went silent (it died): the journey no longer holds it, though it exists until it is reaped. */
     public void containerSilenced(String journeyId, AcquiredContainer container) {
-        recorder.released(journeyId, container.containerId(), container.hostAndPort());
+        letGo(journeyId, container);
     }
 
     /**
@@ -174,11 +211,19 @@ public final class LoadTestRun {
      * or dead, or left to teardown).
      */
     public void sessionEnded(SessionResult result, AcquiredContainer container) {
-        recorder.released(result.journeyId(), container.containerId(), container.hostAndPort());
+        letGo(result.journeyId(), container);
         if (result.fate() == SessionResult.Fate.GONE) {
             ledger.released(container);
         }
         sessions.ended(result);
+    }
+
+    // the journey no longer holds the container (a second call changes nothing)
+    private void letGo(String journeyId, AcquiredContainer container) {
+        if (shard != null) {
+            shard.released(journeyId);
+        }
+        recorder.released(journeyId, container.containerId(), container.hostAndPort());
     }
 
     /** A violation a journey saw in its own answers. */
@@ -199,6 +244,9 @@ public final class LoadTestRun {
         recorder.finished(result);
         if (config.sessions().held() && result.timeToContainerMicros() >= 0) {
             pool.acquired(result.origin(), result.timeToContainerMicros());
+        }
+        if (shard != null) {
+            shard.journeyEnded(LoadTestUsers.indexOf(username));
         }
         journeyObserver.accept(result);
     }
@@ -250,6 +298,9 @@ public final class LoadTestRun {
                 keeper.tearDown(ledger);
             }
             // otherwise start() failed, and removed what it had created before throwing
+            if (shard != null) {
+                shard.abandon();
+            }
             verdict = new Verdict(false, List.of("the run never started"), List.of());
             return verdict;
         }
@@ -264,7 +315,8 @@ public final class LoadTestRun {
                 config.load().profile().id(), config.load().users(), config.load().spawnRate(),
                 config.load().profile().minSuccessPercent(), loadStartedAt, endedAt,
                 GatlingReports.latest(loadStartedAt).map(Object::toString).orElse(null), cutShort);
-        verdict = RunReport.publish(config.results(), config.notifications(), info, results, teardown).verdict();
+        verdict = shard != null ? shard.publish(info, results, teardown, System.out).verdict()
+                : RunReport.publish(config.results(), config.notifications(), info, results, teardown).verdict();
         target.close();
         if (!interrupted) {
             removeShutdownHook();

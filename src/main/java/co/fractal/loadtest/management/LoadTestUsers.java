@@ -6,6 +6,7 @@ import co.fractal.loadtest.webserver.UserRecord;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,7 @@ public final class LoadTestUsers {
     public static final String PREFIX = "load_test_";
     private static final Pattern RUN_USER = Pattern.compile(PREFIX + "(\\d{8}-\\d{6}-[0-9a-f]{4})_\\d+");
     private static final Pattern FIXED_USER = Pattern.compile(PREFIX + "user_\\d+");
+    private static final Pattern INDEX = Pattern.compile(PREFIX + "(?:\\d{8}-\\d{6}-[0-9a-f]{4}|user)_(\\d{1,9})");
 
     private LoadTestUsers() {
     }
@@ -37,6 +39,12 @@ public final class LoadTestUsers {
     public static Optional<RunId> runOf(String username) {
         Matcher matcher = RUN_USER.matcher(username);
         return matcher.matches() ? RunId.parse(matcher.group(1)) : Optional.empty();
+    }
+
+    /** The user's index among its run's users ({@code k} of either name form), when it is a load-test user. */
+    public static OptionalInt indexOf(String username) {
+        Matcher matcher = username == null ? null : INDEX.matcher(username);
+        return matcher != null && matcher.matches() ? OptionalInt.of(Integer.parseInt(matcher.group(1))) : OptionalInt.empty();
     }
 
     /** True for any load-test user name. */

@@ -1,11 +1,16 @@
 package co.fractal.loadtest.management;
 
+import co.fractal.loadtest.config.Durations;
+import co.fractal.loadtest.config.ResultsSettings;
 import co.fractal.loadtest.config.RunConfig;
 import co.fractal.loadtest.config.RunId;
 import co.fractal.loadtest.config.Target;
 import co.fractal.loadtest.management.cloud.CloudJanitor;
+import co.fractal.loadtest.results.RunReport;
+import co.fractal.loadtest.results.RunSummary;
 import co.fractal.loadtest.results.SlackNotifier;
 import co.fractal.loadtest.results.TeardownReport;
+import co.fractal.loadtest.shards.ShardMerge;
 import co.fractal.loadtest.webserver.UserRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -88,7 +93,7 @@ public final class ManagementCli implements Callable<Integer> {
     }
 
     /** The commands, in the order the usage lists them. */
-    static final List<String> COMMANDS = List.of("provision", "teardown", "sweep", "status", "notify", "help");
+    static final List<String> COMMANDS = List.of("provision", "teardown", "sweep", "status", "notify", "merge", "help");
 
     // the usage lists every command with its options, not only its name
     private static String commands(CommandLine.Help help) {
@@ -131,7 +136,7 @@ public final class ManagementCli implements Callable<Integer> {
             RunFiles.writeJson(pointer, new AdoptionPointer(manifest.runId()));
         }
         out.println("provisioned run " + manifest.runId() + ": " + manifest.users().size() + " test users on " + target.target()
-                + "; manifest " + new RunFiles(run.results().dir()).runDir(manifest.runId()).resolve(RunFiles.MANIFEST));
+                + "; manifest " + RunFiles.of(run).runDir(manifest.runId()).resolve(RunFiles.MANIFEST));
         return 0;
     }
 
@@ -149,33 +154,107 @@ public final class ManagementCli implements Callable<Integer> {
 
     @Command(name = "teardown", description = {
             "remove everything the run's manifest names (users, containers, cloud resources, web tier);",
-            "running it twice is harmless"})
+            "running it twice is harmless. With -Dshard=<i>/<n>: that shard's part; a run of several shards",
+            "without -Dshard: every shard's part, then the cloud resources tagged with the run"})
     int teardown(
             @ArgGroup(exclusive = true, multiplicity = "1") RunChoice choice,
             @Option(names = "--sweep-older-than", paramLabel = "<duration>", description = "then sweep, as sweep --older-than does")
             Duration sweepOlderThan) {
         RunConfig run = config.get();
         String runId = choice.runId();
-        RunManifest manifest = new RunFiles(run.results().dir()).manifest(new RunId(runId).value()).orElseThrow(() ->
-                new IllegalStateException("no manifest for run " + runId + " in " + run.results().dir()));
-        ConnectedTarget target = manifest.serverDescriptor() != null
-                ? ConnectedTarget.attach(run.target(), ServerDescriptor.await(Path.of(manifest.serverDescriptor()), Duration.ZERO))
-                : ConnectedTarget.login(run.target().at(URI.create(manifest.targetUrl())), manifest.hostServicePort(),
-                run.admin(), Optional.empty());
-        TeardownReport report = new RunKeeper(run, target, manifest, out::println).tearDown(new RunLedger());
-        report.failures().forEach(f -> out.println("  could not remove: " + f));
-        report.leftovers().forEach(l -> out.println("  left behind: " + l));
-        report.warnings().forEach(w -> out.println("  warning: " + w));
-        int status = report.clean() ? 0 : 1;
+        RunFiles files = RunFiles.of(run);
+        Optional<RunManifest> whole = files.manifest(new RunId(runId).value());
+        List<RunManifest> manifests = whole.map(List::of).orElseGet(() -> run.shards().sharded() ? List.of()
+                : files.shardManifests(runId));
+        if (manifests.isEmpty()) {
+            throw new IllegalStateException("no manifest for run " + runId + (run.shards().sharded()
+                    ? " shard " + run.shards().shard().get() : "") + " in " + run.results().dir());
+        }
+        TeardownReport report = null;
+        ConnectedTarget target = null;
+        boolean clean = true;
+        for (RunManifest manifest : manifests) {
+            target = connectTo(run, manifest);
+            report = new RunKeeper(run, target, manifest, out::println).tearDown(new RunLedger());
+            report.failures().forEach(f -> out.println("  could not remove: " + f));
+            report.leftovers().forEach(l -> out.println("  left behind: " + l));
+            report.warnings().forEach(w -> out.println("  warning: " + w));
+            clean &= report.clean();
+        }
+        if (whole.isEmpty() && !run.shards().sharded()) {
+            clean &= cleanRunCloud(run, new RunId(runId), manifests);
+        }
+        int status = clean ? 0 : 1;
         if (sweepOlderThan != null) {
             status = Math.max(status, sweepWith(run, target, sweepOlderThan, false));
         }
-        if (!report.clean()) {
+        if (!clean) {
             err.println("manage teardown: run " + runId + " not fully torn down: " + report.failures().size()
-                    + " failure(s), " + report.leftovers().size() + " leftover(s)");
+                    + " failure(s), " + report.leftovers().size() + " leftover(s)" + (manifests.size() > 1 ? " in its last shard" : ""));
         }
         return status;
     }
+
+    private static ConnectedTarget connectTo(RunConfig run, RunManifest manifest) {
+        return manifest.serverDescriptor() != null
+                ? ConnectedTarget.attach(run.target(), ServerDescriptor.await(Path.of(manifest.serverDescriptor()), Duration.ZERO))
+                : ConnectedTarget.login(run.target().at(URI.create(manifest.targetUrl())), manifest.hostServicePort(),
+                run.admin(), Optional.empty());
+    }
+
+    // a run of several shards: once every shard's part is gone, what is tagged with the run
+    private boolean cleanRunCloud(RunConfig run, RunId runId, List<RunManifest> shards) {
+        List<String> users = shards.stream().flatMap(m -> m.users().stream()).toList();
+        try (CloudJanitor janitor = CloudJanitor.connect(run.cloud())) {
+            var report = janitor.cleanUp(runId, users);
+            out.println("cloud cleanup of run " + runId + " (all " + shards.size() + " shards): " + report.deleted().size()
+                    + " removed, " + report.failures().size() + " failed");
+            report.failures().forEach(f -> out.println("  could not remove: " + f));
+            report.warnings().forEach(w -> out.println("  warning: " + w));
+            return report.failures().isEmpty();
+        }
+    }
+
+    @Command(name = "merge", description = {
+            "merge the shards of a run spread over several load generators (<dir>/<run id>/shards/<i>/) into the",
+            "run's summary.json, summary.md and report.html in <dir>/<run id>/, compared with its baseline;",
+            "refused, naming what is wrong, when a shard is missing or there twice, of another run, or ran with",
+            "other settings. Exits 1 when the merged run failed"})
+    int merge(
+            @Option(names = "--run", required = true, paramLabel = "<run id>", description = "the run's id (-Drun.id of its shards)")
+            String runId,
+            @Option(names = "--from", paramLabel = "<dir>", description = "the folder holding <run id>/shards/ (default: results.dir)")
+            Path from,
+            @Option(names = "--clock-skew", paramLabel = "<duration>", description = "how far container holds on different"
+                    + " hosts may overlap before they count as shared (default " + DEFAULT_CLOCK_SKEW + ")")
+            Duration clockSkew) {
+        RunId run = RunId.parse(runId).orElseThrow(() -> new IllegalArgumentException(
+                "--run '" + runId + "' is not accepted; " + RunId.ACCEPTED));
+        Duration tolerance = clockSkew == null ? CliErrors.duration(DEFAULT_CLOCK_SKEW) : clockSkew;
+        if (tolerance.isNegative() || tolerance.compareTo(MAX_CLOCK_SKEW) > 0) {
+            throw new IllegalArgumentException("--clock-skew '" + Durations.describe(tolerance) + "' is not accepted; expected a duration from 0s"
+                    + " to " + MAX_CLOCK_SKEW.toSeconds() + "s, e.g. --clock-skew 250ms");
+        }
+        RunConfig settings = config.get();
+        Path dir = from != null ? from : settings.results().dir();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--from '" + dir + "' is not accepted; expected an existing folder holding "
+                    + run + "/shards/");
+        }
+        ResultsSettings results = new ResultsSettings(dir, settings.results().baseline(), settings.results().enforceBaseline(),
+                settings.results().successTolerancePoints(), settings.results().latencyTolerancePercent());
+        RunSummary merged = RunReport.publish(results, settings.notifications(),
+                new ShardMerge(tolerance).merge(dir, run), out);
+        if (!merged.verdict().passed()) {
+            err.println("manage merge: run " + run + " failed: " + merged.verdict().reasons().get(0));
+            return CliErrors.FAILED;
+        }
+        return 0;
+    }
+
+    /** How far holds on two hosts may overlap, by default, before the merge counts them as a shared container. */
+    static final String DEFAULT_CLOCK_SKEW = "250ms";
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(1);
 
     @Command(name = "sweep", description =
             "remove load-test users and tagged cloud resources older than the limit whose run is not live")

@@ -33,7 +33,7 @@ public final class RunKeeper {
         this.config = config;
         this.target = target;
         this.manifest = manifest;
-        this.files = new RunFiles(config.results().dir());
+        this.files = RunFiles.of(config);
         this.out = out;
     }
 
@@ -60,7 +60,7 @@ public final class RunKeeper {
                 files.write(manifest);
             }
             ProvisionedUsers users = new TestUserProvisioner(target.webserver(), config.provision(), config.maxDuration(), out)
-                    .provision(config.runId(), config.load().users());
+                    .provision(config.runId(), config.shards().users());
             manifest = manifest.withUsers(users.all(), users.reused()).inState(RunManifest.PROVISIONED, Instant.now());
             files.write(manifest);
             return manifest;

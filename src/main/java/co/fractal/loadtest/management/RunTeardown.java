@@ -109,7 +109,13 @@ public final class RunTeardown {
     private List<String> cleanCloud(RunManifest manifest, Map<String, Integer> deleted, List<String> failures,
                                     List<String> warnings) {
         try (CloudJanitor janitor = cloud.get()) {
-            CloudReport report = janitor.cleanUp(new RunId(manifest.runId()), manifest.users());
+            RunId run = new RunId(manifest.runId());
+            CloudReport report = manifest.oneOfSeveralShards() ? janitor.cleanUpUsers(run, manifest.users())
+                    : janitor.cleanUp(run, manifest.users());
+            if (manifest.oneOfSeveralShards()) {
+                out.accept("shard " + manifest.shard() + ": cloud resources tagged with run " + run + " are shared by"
+                        + " its shards and left to the run's teardown (manage teardown --run " + run + ")");
+            }
             count(deleted, "cloud resources", report.deleted().size());
             failures.addAll(report.failures());
             warnings.addAll(report.warnings());
@@ -121,11 +127,15 @@ public final class RunTeardown {
     }
 
     // the manifest's users, and any user named for the run that provisioning made before the manifest said so
+    // (of a shard's slice only: the run's other users belong to its other shards, which may still be running)
     private List<String> runUsers(RunManifest manifest) {
         Set<String> users = new java.util.LinkedHashSet<>(manifest.users());
         try {
             webserver.users(admin, LoadTestUsers.runPrefix(new RunId(manifest.runId())))
-                    .ifPresent(listed -> listed.forEach(user -> users.add(user.username())));
+                    .ifPresent(listed -> listed.stream().map(UserRecord::username)
+                            .filter(user -> manifest.userSlice() == null || LoadTestUsers.indexOf(user).stream()
+                                    .anyMatch(index -> manifest.userSlice().contains(index)))
+                            .forEach(users::add));
         } catch (RuntimeException e) {
             out.accept("could not list the run's users (" + e.getMessage() + "): deleting those the manifest names");
         }

@@ -2,6 +2,7 @@ package co.fractal.loadtest.management;
 
 import co.fractal.loadtest.config.ProvisionSettings;
 import co.fractal.loadtest.config.RunId;
+import co.fractal.loadtest.config.Shard;
 import co.fractal.loadtest.webserver.Registration;
 import co.fractal.loadtest.webserver.WebserverClient;
 import co.fractal.loadtest.webserver.WebserverException;
@@ -49,8 +50,14 @@ public final class TestUserProvisioner {
 
     /** Registers users 0..count-1 of the run. */
     public ProvisionedUsers provision(RunId runId, int count) {
+        return provision(runId, new Shard.Slice(0, count));
+    }
+
+    /** Registers the run's users of a slice (a shard's): users first..first+size-1, named by their index in the run. */
+    public ProvisionedUsers provision(RunId runId, Shard.Slice slice) {
+        int count = slice.size();
         List<String> names = new ArrayList<>(count);
-        for (int k = 0; k < count; k++) {
+        for (int k = slice.first(); k < slice.first() + count; k++) {
             names.add(LoadTestUsers.name(settings.naming(), runId, k));
         }
         String password = password();

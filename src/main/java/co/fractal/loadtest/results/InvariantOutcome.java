@@ -27,11 +27,14 @@ public record InvariantOutcome(String name, String statement, Status status, lon
         evidence = List.copyOf(evidence);
     }
 
-    /** The outcomes of every invariant, in {@link Invariant} order; CLEAN_TEARDOWN comes from the teardown. */
-    static List<InvariantOutcome> of(RunResults results, TeardownReport teardown) {
+    /**
+     * The outcomes of every invariant, in {@link Invariant} order; CLEAN_TEARDOWN comes from the teardown;
+     * SESSION_ENDINGS only when sessions were held.
+     */
+    static List<InvariantOutcome> of(RunResults results, TeardownReport teardown, boolean sessionsHeld) {
         List<InvariantOutcome> outcomes = new ArrayList<>();
         for (Invariant invariant : Invariant.values()) {
-            if (invariant == Invariant.SESSION_ENDINGS && results.sessions() == null) {
+            if (invariant == Invariant.SESSION_ENDINGS && !sessionsHeld) {
                 continue;
             }
             ViolationTally tally = results.violations().get(invariant);

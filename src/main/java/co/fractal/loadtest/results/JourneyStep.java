@@ -21,6 +21,16 @@ public enum JourneyStep {
         return label;
     }
 
+    /** The step a summary.json key names, if it names one. */
+    public static java.util.Optional<JourneyStep> ofKey(String key) {
+        for (JourneyStep step : values()) {
+            if (step.key.equals(key)) {
+                return java.util.Optional.of(step);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The stable name used as a key in summary.json, e.g. "hostWait". */
     public String key() {
         return key;

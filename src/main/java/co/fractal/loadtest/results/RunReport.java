@@ -3,13 +3,15 @@ package co.fractal.loadtest.results;
 import co.fractal.loadtest.config.NotificationSettings;
 import co.fractal.loadtest.config.ResultsSettings;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The end of a run, in one call: compare with the baseline, write summary.json and summary.md (and
- * {@code latest}), append summary.md to GitHub's job summary when there is one, and print the verdict.
+ * The end of a run, in one call: compare with the baseline, write summary.json, summary.md and report.html (and
+ * {@code latest}), append summary.md to GitHub's job summary when there is one, and print the verdict. A shard of
+ * a run publishes its own part in its folder, without a baseline: the merge judges the run.
  */
 public final class RunReport {
     private static final Logger LOG = LoggerFactory.getLogger(RunReport.class);
@@ -32,9 +34,44 @@ public final class RunReport {
 
     static RunSummary publish(ResultsSettings results, NotificationSettings notifications, RunInfo info,
                               RunResults runResults, TeardownReport teardown, PrintStream console) {
-        RunSummary draft = RunSummary.of(info, runResults, teardown);
+        return publish(results, notifications, RunSummary.of(info, runResults, teardown), console);
+    }
+
+    /**
+     * Publishes a run's summary built elsewhere (a merged run's), as {@link #publish(ResultsSettings,
+     * NotificationSettings, RunInfo, RunResults, TeardownReport)} does.
+     */
+    public static RunSummary publish(ResultsSettings results, NotificationSettings notifications, RunSummary draft,
+                                     PrintStream console) {
         RunSummary summary = draft.withBaseline(compare(results, draft));
         SummaryFiles.Written written = SummaryFiles.write(results, summary);
+        appendToStepSummary(notifications, written);
+        print(summary, "Load test ", console);
+        console.println("  baseline: " + summary.baseline().message());
+        printFiles(written, console);
+        return summary;
+    }
+
+    /**
+     * Publishes one shard's part of a run in its folder: its summary, not compared with a baseline (the merged run
+     * is), and how to merge.
+     *
+     * @param label e.g. "shard 1/3 of run 20261206-070000-0a1b"
+     */
+    public static RunSummary publishShard(Path shardDir, NotificationSettings notifications, RunInfo info,
+                                          RunResults runResults, TeardownReport teardown, String label, String mergeHint,
+                                          PrintStream console) {
+        RunSummary summary = RunSummary.of(info, runResults, teardown).withBaseline(BaselineComparison.none(false,
+                label + ": the merged run is compared with its baseline"));
+        SummaryFiles.Written written = SummaryFiles.writeIn(shardDir, summary);
+        appendToStepSummary(notifications, written);
+        print(summary, "Load test " + label + " ", console);
+        printFiles(written, console);
+        console.println("  merge: " + mergeHint);
+        return summary;
+    }
+
+    private static void appendToStepSummary(NotificationSettings notifications, SummaryFiles.Written written) {
         notifications.stepSummary().ifPresent(stepSummary -> {
             try {
                 SummaryFiles.appendToStepSummary(written, stepSummary);
@@ -42,14 +79,19 @@ public final class RunReport {
                 LOG.warn("No job summary: {}", e.getMessage());
             }
         });
-        console.println("Load test " + Headline.of(summary));
+    }
+
+    private static void print(RunSummary summary, String prefix, PrintStream console) {
+        console.println(prefix + Headline.of(summary));
         summary.verdict().reasons().forEach(reason -> console.println("  ✗ " + reason));
         summary.journeys().failures().stream().limit(FAILURE_KINDS_SHOWN).forEach(kind -> console.println("    " + kind.count()
                 + "× " + kind.stepLabel() + ": " + kind.reason() + " (e.g. " + Excerpt.of(kind.example(), 160) + ")"));
         summary.verdict().caveats().forEach(caveat -> console.println("  ! " + caveat));
-        console.println("  baseline: " + summary.baseline().message());
+    }
+
+    private static void printFiles(SummaryFiles.Written written, PrintStream console) {
         console.println("  summary: " + written.markdown() + " (and " + SummaryFiles.JSON + ")");
-        return summary;
+        console.println("  report: " + written.html().toAbsolutePath().toUri());
     }
 
     private static BaselineComparison compare(ResultsSettings settings, RunSummary current) {

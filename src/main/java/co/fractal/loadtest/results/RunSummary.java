@@ -23,12 +23,14 @@ import java.util.TreeMap;
  * @param teardown        what the teardown did
  * @param baseline        the comparison with an earlier run
  * @param sessions        the held sessions; absent when the run held none ({@code session.length=0})
+ * @param shards          how a merged run was spread over its shards; null (absent) for a run of one process
  */
 public record RunSummary(int schema, RunInfo run, Verdict verdict, JourneyCounts journeys,
                          TimeToContainer timeToContainer, Map<String, LatencyDistribution> steps,
                          Map<String, Map<String, Long>> requests, List<InvariantOutcome> invariants,
                          TeardownReport teardown, BaselineComparison baseline,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) SessionSummary sessions) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) SessionSummary sessions,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) ShardsSummary shards) {
     /** The version of the summary.json layout; raised when a field changes meaning or goes away. */
     public static final int SCHEMA = 1;
 
@@ -40,6 +42,12 @@ public record RunSummary(int schema, RunInfo run, Verdict verdict, JourneyCounts
 
     /** The summary of a run, not yet compared with a baseline. */
     public static RunSummary of(RunInfo info, RunResults results, TeardownReport teardown) {
+        return of(info, results, teardown, results.sessions() == null ? null
+                : SessionSummary.of(results.sessions(), results.requests(), results.timeToContainerByOrigin()));
+    }
+
+    /** The summary of a run whose held sessions are already summed up (a merged run's), or null without sessions. */
+    public static RunSummary of(RunInfo info, RunResults results, TeardownReport teardown, SessionSummary sessions) {
         Map<String, LatencyDistribution> steps = new LinkedHashMap<>();
         results.steps().forEach((step, histogram) -> steps.put(step.key(), LatencyDistribution.of(histogram)));
         Map<String, Map<String, Long>> requests = new LinkedHashMap<>();
@@ -51,16 +59,21 @@ public record RunSummary(int schema, RunInfo run, Verdict verdict, JourneyCounts
         TeardownReport sortedTeardown = new TeardownReport(new TreeMap<>(teardown.deleted()), teardown.failures(),
                 teardown.leftovers(), teardown.warnings(), teardown.verified());
         return new RunSummary(SCHEMA, info, null, JourneyCounts.of(results),
-                TimeToContainer.of(results), steps, requests, InvariantOutcome.of(results, teardown), sortedTeardown, null,
-                results.sessions() == null ? null : SessionSummary.of(results.sessions(), results.requests(),
-                results.timeToContainerByOrigin()))
+                TimeToContainer.of(results), steps, requests, InvariantOutcome.of(results, teardown, sessions != null),
+                sortedTeardown, null, sessions, null)
                 .withBaseline(BaselineComparison.none(false, "no baseline compared"));
     }
 
     /** This summary with a baseline comparison, and the verdict that follows from it. */
     public RunSummary withBaseline(BaselineComparison comparison) {
-        return new RunSummary(schema, run, Verdict.of(run, journeys, sessions, invariants, teardown, comparison), journeys,
-                timeToContainer, steps, requests, invariants, teardown, comparison, sessions);
+        return new RunSummary(schema, run, Verdict.of(run, journeys, sessions, invariants, teardown, comparison, shards),
+                journeys, timeToContainer, steps, requests, invariants, teardown, comparison, sessions, shards);
+    }
+
+    /** This (merged) summary with how the run was spread over its shards, and the verdict that follows. */
+    public RunSummary withShards(ShardsSummary spread) {
+        return new RunSummary(schema, run, Verdict.of(run, journeys, sessions, invariants, teardown, baseline, spread),
+                journeys, timeToContainer, steps, requests, invariants, teardown, baseline, sessions, spread);
     }
 
     /** How many invariant violations were seen, over all invariants. */

@@ -80,6 +80,53 @@ public record SessionSummary(String length, String pingInterval, String endings,
                         results.poolWidth().toSeconds(), results.pool()));
     }
 
+    /**
+     * The held sessions of several shards of one run as one: counts summed, every distribution from the shards'
+     * histograms added, failures of the same phase and reason together, the pool's points side by side.
+     */
+    public static SessionSummary merge(List<SessionSummary> parts) {
+        SessionSummary first = parts.get(0);
+        Map<String, Ending> byEnding = new LinkedHashMap<>();
+        for (String ending : first.byEnding().keySet()) {
+            org.HdrHistogram.Histogram gone = new org.HdrHistogram.Histogram(JourneyLatencies.SIGNIFICANT_DIGITS);
+            long started = 0;
+            long succeeded = 0;
+            long failed = 0;
+            long unfinished = 0;
+            for (SessionSummary part : parts) {
+                Ending counts = part.byEnding().get(ending);
+                started += counts.started();
+                succeeded += counts.succeeded();
+                failed += counts.failed();
+                unfinished += counts.unfinished();
+                gone.add(counts.containerGone().decode());
+            }
+            byEnding.put(ending, new Ending(started, succeeded, failed, unfinished, LatencyDistribution.of(gone)));
+        }
+        Map<String, Long> containers = new LinkedHashMap<>();
+        parts.forEach(part -> part.containers().forEach((fate, n) -> containers.merge(fate, n, Long::sum)));
+        Map<List<String>, SessionResults.FailureKind> failures = new LinkedHashMap<>();
+        parts.forEach(part -> part.failures().forEach(kind -> failures.merge(List.of(kind.phase(), kind.reason()), kind,
+                (a, b) -> new SessionResults.FailureKind(a.phase(), a.reason(), a.count() + b.count(), a.example()))));
+        List<SessionResults.FailureKind> failureList = new java.util.ArrayList<>(failures.values());
+        failureList.sort(java.util.Comparator.comparingLong(SessionResults.FailureKind::count).reversed());
+        List<PoolTimeline.Point> timeline = parts.stream().flatMap(part -> part.pool().timeline().stream())
+                .sorted(java.util.Comparator.comparing(PoolTimeline.Point::at)).toList();
+        long prewarmed = timeline.stream().mapToLong(PoolTimeline.Point::prewarmed).sum();
+        long spunUp = timeline.stream().mapToLong(PoolTimeline.Point::spunUp).sum();
+        return new SessionSummary(first.length(), first.pingInterval(), first.endings(),
+                parts.stream().mapToLong(SessionSummary::started).sum(), parts.stream().mapToLong(SessionSummary::succeeded).sum(),
+                parts.stream().mapToLong(SessionSummary::failed).sum(), parts.stream().mapToLong(SessionSummary::unfinished).sum(),
+                byEnding, containers, failureList, parts.stream().mapToLong(SessionSummary::pings).sum(),
+                parts.stream().mapToLong(SessionSummary::probes).sum(),
+                new Hosts(parts.stream().mapToInt(part -> part.hosts().count()).sum(),
+                        parts.stream().mapToLong(part -> part.hosts().authenticated()).sum(),
+                        parts.stream().mapToLong(part -> part.hosts().heartbeats()).sum(),
+                        parts.stream().mapToLong(part -> part.hosts().dyingBeats()).sum()),
+                new Pool(prewarmed + spunUp == 0 ? null : Math.round(prewarmed * 10_000.0 / (prewarmed + spunUp)) / 100.0,
+                        parts.stream().mapToLong(part -> part.pool().pointSeconds()).max().orElse(0), timeline));
+    }
+
     /** Ended as they should, of those begun, in percent (100 when none began). */
     public double successPercent() {
         return started == 0 ? 100.0 : Math.round(succeeded * 10_000.0 / started) / 100.0;

@@ -14,13 +14,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The files of a run: {@code <results.dir>/<run id>/summary.json} and {@code summary.md}, with
- * {@code <results.dir>/latest} pointing at the newest run's folder — a relative symlink, or a copy of the
- * folder where symlinks cannot be made.
+ * The files of a run: {@code <results.dir>/<run id>/summary.json}, {@code summary.md} and the HTML run report
+ * {@code report.html}, with {@code <results.dir>/latest} pointing at the newest run's folder — a relative
+ * symlink, or a copy of the folder where symlinks cannot be made. A shard of a run writes the same three files
+ * in its own folder, and leaves {@code latest} to the merged run.
  */
 public final class SummaryFiles {
     public static final String JSON = "summary.json";
     public static final String MARKDOWN = "summary.md";
+    public static final String HTML = "report.html";
     public static final String LATEST = "latest";
 
     /**
@@ -29,8 +31,9 @@ public final class SummaryFiles {
      * @param runDir   the run's folder
      * @param json     its summary.json
      * @param markdown its summary.md
+     * @param html     its report.html
      */
-    public record Written(Path runDir, Path json, Path markdown) {
+    public record Written(Path runDir, Path json, Path markdown, Path html) {
     }
 
     private SummaryFiles() {
@@ -42,16 +45,26 @@ public final class SummaryFiles {
      * @throws UncheckedIOException naming the file that could not be written
      */
     public static Written write(ResultsSettings settings, RunSummary summary) {
-        Path runDir = settings.runDir(new RunId(summary.run().id()));
-        Written written = new Written(runDir, runDir.resolve(JSON), runDir.resolve(MARKDOWN));
+        Written written = writeIn(settings.runDir(new RunId(summary.run().id())), summary);
+        pointLatestAt(settings.dir(), written.runDir());
+        return written;
+    }
+
+    /**
+     * Writes the three files in a folder of their own (a shard's), leaving {@code latest} alone.
+     *
+     * @throws UncheckedIOException naming the file that could not be written
+     */
+    public static Written writeIn(Path runDir, RunSummary summary) {
+        Written written = new Written(runDir, runDir.resolve(JSON), runDir.resolve(MARKDOWN), runDir.resolve(HTML));
         try {
             Files.createDirectories(runDir);
             Files.writeString(written.json(), SummaryJson.text(summary));
             Files.writeString(written.markdown(), SummaryMarkdown.render(summary));
+            Files.writeString(written.html(), SummaryHtml.render(summary));
         } catch (IOException e) {
             throw new UncheckedIOException("the run summary cannot be written to " + runDir + ": " + e.getMessage(), e);
         }
-        pointLatestAt(settings.dir(), runDir);
         return written;
     }
 

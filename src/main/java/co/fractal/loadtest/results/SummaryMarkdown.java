@@ -41,11 +41,13 @@ public final class SummaryMarkdown {
         invariants(summary.invariants(), lines);
         teardown(summary.teardown(), lines);
         baseline(summary.baseline(), lines);
+        shards(summary.shards(), lines);
         lines.add("");
         lines.add("Run `" + run.id() + "` against " + run.targetUrl() + ", " + run.users() + " users at "
                 + Figures.number(run.spawnRate()) + "/s, " + run.startedAt() + " → " + run.endedAt()
-                + (run.cutShort() ? " (cut short)" : "") + " · Gatling report: "
-                + (run.gatlingReport() == null ? "not known" : "`" + run.gatlingReport() + "`"));
+                + (run.cutShort() ? " (cut short)" : "") + " · charts: [" + SummaryFiles.HTML + "](" + SummaryFiles.HTML
+                + ") · Gatling report: " + (run.gatlingReport() != null ? "`" + run.gatlingReport() + "`"
+                : summary.shards() != null ? "one per shard (see each shard's summary)" : "not known"));
         return String.join("\n", lines) + "\n";
     }
 
@@ -172,6 +174,26 @@ public final class SummaryMarkdown {
         lines.add("**Baseline**: " + baseline.message());
         for (BaselineDelta delta : baseline.deltas()) {
             lines.add("- " + (delta.regressed() ? "❌ " : "") + delta.describe());
+        }
+    }
+
+    private static void shards(ShardsSummary shards, List<String> lines) {
+        if (shards == null) {
+            return;
+        }
+        lines.add("");
+        lines.add("**Shards**: " + shards.count() + ", settings `" + shards.settingsHash() + "`"
+                + (shards.startAt() == null ? ", no start barrier" : ", start.at " + shards.startAt())
+                + ", loads started within " + Figures.millis(shards.startSpreadSeconds() * 1000) + " of each other");
+        lines.add("");
+        lines.add("| shard | host | users | started | late | journeys ok | p95 | own verdict |");
+        lines.add("|--:|---|---|---|--:|--:|--:|---|");
+        for (ShardRow row : shards.each()) {
+            lines.add("| " + row.index() + " | " + cell(row.host()) + " | " + row.firstUser() + "–"
+                    + (row.firstUser() + row.users() - 1) + " | " + row.startedAt() + " | "
+                    + Figures.millis(row.lateSeconds() * 1000) + " | " + row.succeeded() + "/" + row.started() + " | "
+                    + Figures.millis(row.timeToContainerP95Ms()) + " | [" + (row.passed() ? "passed" : "failed") + "]("
+                    + row.report() + ") |");
         }
     }
 

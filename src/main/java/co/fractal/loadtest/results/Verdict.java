@@ -20,7 +20,7 @@ public record Verdict(boolean passed, List<String> reasons, List<String> caveats
     }
 
     static Verdict of(RunInfo run, JourneyCounts journeys, SessionSummary sessions, List<InvariantOutcome> invariants,
-                      TeardownReport teardown, BaselineComparison baseline) {
+                      TeardownReport teardown, BaselineComparison baseline, ShardsSummary shards) {
         List<String> reasons = new ArrayList<>();
         List<String> caveats = new ArrayList<>();
         if (journeys.started() == 0) {
@@ -48,6 +48,9 @@ public record Verdict(boolean passed, List<String> reasons, List<String> caveats
         if (run.cutShort()) {
             caveats.add("the run was cut short (maximum duration reached, or the process was stopped): journeys still open were counted as failures ("
                     + JourneyRecorder.RUN_ENDED_FIRST + ")");
+        }
+        if (shards != null) {
+            caveats.addAll(shards.caveats());
         }
         List<String> baselineFindings = new ArrayList<>();
         baseline.regressions().forEach(delta -> baselineFindings.add("regressed against run " + baseline.runId() + ": "

@@ -24,6 +24,7 @@ final class MavenRun {
     private final List<String> arguments = new ArrayList<>();
     private final Map<String, String> environment = new HashMap<>();
     private Duration timeout = Duration.ofMinutes(5);
+    private Path resultsDir;
 
     private MavenRun(String name) {
         this.name = name;
@@ -44,6 +45,12 @@ final class MavenRun {
         return this;
     }
 
+    /** Another results.dir than the run's own (shards of one run share one). */
+    MavenRun resultsDir(Path dir) {
+        resultsDir = dir;
+        return this;
+    }
+
     MavenRun env(String key, String value) {
         environment.put(key, value);
         return this;
@@ -59,7 +66,7 @@ final class MavenRun {
         Files.createDirectories(dir());
         List<String> command = new ArrayList<>(List.of(mavenExecutable(), "-B", "-ntp",
                 "-Dmaven.main.skip=true", "-Dmaven.test.skip=true",
-                "-Dresults.dir=" + dir().resolve("loadtest"),
+                "-Dresults.dir=" + (resultsDir != null ? resultsDir : dir().resolve("loadtest")),
                 "-Dloadtest.lifecycle.dir=" + dir().resolve("lifecycle"),
                 "-Dmaven.repo.local=" + System.getProperty("maven.repo.local")));
         command.addAll(arguments);
@@ -72,7 +79,11 @@ final class MavenRun {
 
     /** Runs to the end (or the deadline) and returns what happened. */
     Result run() throws IOException, InterruptedException {
-        Process process = start();
+        return finish(start());
+    }
+
+    /** Waits for a run {@link #start()} started to end (or the deadline) and returns what happened. */
+    Result finish(Process process) throws IOException, InterruptedException {
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();

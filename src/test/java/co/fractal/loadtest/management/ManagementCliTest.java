@@ -127,10 +127,28 @@ class ManagementCliTest {
     }
 
     @Test
+    void mergeRefusesBadOptionsAndMissingShardsNamingThem() {
+        String run = "20261206-070000-0a1b";
+        assertThat(manage("merge")).isEqualTo(2);
+        assertThat(errors()).contains("manage merge: --run <run id> is required");
+        assertThat(manage("merge", "--run", "nightly")).isEqualTo(2);
+        assertThat(errors()).contains("manage merge: --run 'nightly' is not accepted; expected a run id such as 20261124-113400-7f3a");
+        assertThat(manage("merge", "--run", run, "--clock-skew", "2m")).isEqualTo(2);
+        assertThat(errors()).contains("manage merge: --clock-skew '2m' is not accepted; expected a duration from 0s to 60s, e.g. --clock-skew 250ms");
+        assertThat(manage("merge", "--run", run, "--clock-skew", "soon")).isEqualTo(2);
+        assertThat(errors()).contains("--clock-skew: 'soon' is not accepted; expected a duration");
+        assertThat(manage("merge", "--run", run, "--from", results.resolve("nowhere").toString())).isEqualTo(2);
+        assertThat(errors()).contains("manage merge: --from '" + results.resolve("nowhere") + "' is not accepted; expected an"
+                + " existing folder holding " + run + "/shards/");
+        assertThat(manage("merge", "--run", run)).isEqualTo(1);
+        assertThat(errors()).contains("manage merge: no shards of run " + run + " in " + results.resolve(run).resolve("shards"));
+    }
+
+    @Test
     void badCommandLinesSayWhatIsAccepted() {
         assertThat(manage()).isEqualTo(2);
         assertThat(manage("deploy")).isEqualTo(2);
-        assertThat(errors()).contains("unknown command 'deploy'; expected provision, teardown, sweep, status, notify or help");
+        assertThat(errors()).contains("unknown command 'deploy'; expected provision, teardown, sweep, status, notify, merge or help");
         assertThat(manage("sweep", "--older", "2h")).isEqualTo(2);
         assertThat(errors()).contains("sweep: '--older' is not accepted; expected --older-than <duration>, --dry-run");
         assertThat(manage("sweep")).isEqualTo(2);

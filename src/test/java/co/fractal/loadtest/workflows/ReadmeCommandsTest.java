@@ -25,7 +25,7 @@ class ReadmeCommandsTest {
 
     @Test
     void theSundayWorkflowRunsTheReadmesLoadTestAndManagementCommands() throws Exception {
-        JsonNode job = read("main-webserver-load-testing.yml").get("jobs").elements().next();
+        JsonNode job = read("main-webserver-load-testing.yml").get("jobs").get("load-test");
         String readme = readme();
 
         assertThat(step(job, "gatling:test").get("run").asText()).startsWith("mvn -B gatling:test");
@@ -34,5 +34,18 @@ class ReadmeCommandsTest {
         assertThat(readme).contains("mvn exec:java@manage -Dexec.args=\"sweep --older-than 2h");
         assertThat(step(job, "notify").get("run").asText()).contains("exec:java@manage -Dexec.args=\"notify --job-status");
         assertThat(readme).contains("mvn exec:java@manage -Dexec.args=\"notify --job-status");
+    }
+
+    @Test
+    void aShardedRunOnActionsRunsTheReadmesShardAndMergeCommands() throws Exception {
+        JsonNode jobs = read("main-webserver-load-testing.yml").get("jobs");
+        String readme = readme();
+
+        assertThat(step(jobs.get("shard"), "gatling:test").get("run").asText()).startsWith("mvn -B gatling:test")
+                .contains("-Dshard=", "-Drun.id=", "-Dstart.at=");
+        assertThat(readme).contains("mvn gatling:test -Dtarget=", "-Drun.id=$RUN -Dshard=$i/2 -Dstart.at=$AT");
+        assertThat(step(jobs.get("merge"), "merge --run").get("run").asText())
+                .contains("exec:java@manage -Dexec.args=\"merge --run $RUN_ID\"");
+        assertThat(readme).contains("mvn exec:java@manage -Dexec.args=\"merge --run <run id>\"");
     }
 }

@@ -77,6 +77,14 @@ public final class CloudJanitor implements AutoCloseable {
     }
 
     /**
+     * Cleans up what one shard's users started (their ECS tasks) and nothing tagged with the run, which the
+     * run's other shards may still use: that goes with the run's own teardown once every shard is done.
+     */
+    public CloudReport cleanUpUsers(RunId runId, Collection<String> shardUsers) {
+        return clean("cloud cleanup of a shard of run " + runId, RunSelection.usersOf(runId, shardUsers), false);
+    }
+
+    /**
      * Removes (or, on a dry run, only lists as {@code found}) the resources of every run started before
      * {@code before} that is not {@code live}. A run is known by its tag, or for an ECS task by a
      * {@code startedBy} of the form {@code load_test_<run id>_<k>} or the run id itself.

@@ -32,6 +32,14 @@ final class RunSelection {
         return new RunSelection(run::equals, Set.copyOf(users), Optional.of(run), "run " + run);
     }
 
+    /**
+     * Only the ECS tasks started by {@code users}: one shard's part of a run spread over several load generators,
+     * whose run-tagged resources the other shards may still be using.
+     */
+    static RunSelection usersOf(RunId run, Collection<String> users) {
+        return new RunSelection(id -> false, Set.copyOf(users), Optional.of(run), users.size() + " users of run " + run);
+    }
+
     /** The resources of every run started before {@code before} that is not live. */
     static RunSelection stale(Instant before, Predicate<RunId> live) {
         return new RunSelection(run -> run.startedAt().isBefore(before) && !live.test(run), Set.of(),
