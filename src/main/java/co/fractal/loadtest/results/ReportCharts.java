@@ -33,12 +33,33 @@ final class ReportCharts {
         data.put("requests", summary.requests().isEmpty() ? null : requests(summary.requests()));
         data.put("failures", summary.journeys().failures().isEmpty() ? null : failures(summary.journeys()));
         data.put("shards", summary.shards() == null ? null : shards(summary.shards()));
+        data.put("sessions", summary.sessions() == null ? null : sessions(summary.sessions()));
         data.put("generator", generator);
         try {
             return Json.MAPPER.writeValueAsString(data).replace("</", "<\\/").replace("<!--", "<\\!--");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the report data of run " + summary.run().id() + " cannot be written", e);
         }
+    }
+
+    // sessions by ending, and the pool's timeline
+    private static Map<String, Object> sessions(SessionSummary sessions) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("endings", List.copyOf(sessions.byEnding().keySet()));
+        data.put("succeeded", sessions.byEnding().values().stream().map(SessionSummary.Ending::succeeded).toList());
+        data.put("failed", sessions.byEnding().values().stream().map(SessionSummary.Ending::failed).toList());
+        data.put("unfinished", sessions.byEnding().values().stream().map(SessionSummary.Ending::unfinished).toList());
+        List<PoolTimeline.Point> timeline = sessions.pool().timeline();
+        Map<String, Object> pool = new LinkedHashMap<>();
+        pool.put("at", timeline.stream().map(point -> point.at().toString()).toList());
+        pool.put("prewarmed", timeline.stream().map(PoolTimeline.Point::prewarmed).toList());
+        pool.put("spunUp", timeline.stream().map(PoolTimeline.Point::spunUp).toList());
+        pool.put("unknown", timeline.stream().map(PoolTimeline.Point::unknown).toList());
+        pool.put("p50Ms", timeline.stream().map(PoolTimeline.Point::p50Ms).toList());
+        pool.put("p95Ms", timeline.stream().map(PoolTimeline.Point::p95Ms).toList());
+        pool.put("poolSize", timeline.stream().map(PoolTimeline.Point::poolSize).toList());
+        data.put("pool", pool);
+        return data;
     }
 
     /**

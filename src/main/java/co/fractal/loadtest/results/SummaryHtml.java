@@ -45,6 +45,9 @@ public final class SummaryHtml {
         section(page, "Requests", "HTTP answers by endpoint and status (0 = no answer): "
                 + esc(requestsText(summary.requests())), "chart-requests", !summary.requests().isEmpty());
         failures(summary.journeys(), page);
+        if (summary.sessions() != null) {
+            sessions(summary.sessions(), page);
+        }
         invariants(summary.invariants(), page);
         teardown(summary.teardown(), page);
         generatorSection(generator, page);
@@ -130,6 +133,49 @@ public final class SummaryHtml {
                 .append(esc(kind.stepLabel())).append("</td><td>").append(esc(kind.reason())).append("</td><td><code>")
                 .append(esc(kind.example())).append("</code></td></tr>"));
         page.append("</table></section>\n");
+    }
+
+    private static void sessions(SessionSummary sessions, StringBuilder page) {
+        page.append("<section><h2>Sessions</h2><p class=\"muted\">").append(esc(sessions.started() + " held (length "
+                + sessions.length() + ", pings every " + sessions.pingInterval() + ", endings " + sessions.endings() + "): "
+                + sessions.succeeded() + " ended as they should, " + sessions.failed() + " failed, " + sessions.unfinished()
+                + " unfinished · containers: " + sessions.containers().get("gone") + " gone, "
+                + sessions.containers().get("stillThere") + " still there, " + sessions.containers().get("unjudged")
+                + " unjudged · " + sessions.pings() + " pings, " + sessions.probes() + " probes · hosts "
+                + sessions.hosts().count() + ": " + sessions.hosts().authenticated() + " authenticated, "
+                + sessions.hosts().heartbeats() + " heartbeats, " + sessions.hosts().dyingBeats() + " dying beats"))
+                .append("</p><div id=\"chart-sessions\" class=\"chart small\"></div><table><tr><th>ending</th>"
+                        + "<th class=\"n\">started</th><th class=\"n\">ok</th><th class=\"n\">failed</th>"
+                        + "<th class=\"n\">unfinished</th><th class=\"n\">gone p50</th><th class=\"n\">p95</th>"
+                        + "<th class=\"n\">max</th></tr>");
+        sessions.byEnding().forEach((ending, counts) -> {
+            LatencyDistribution gone = counts.containerGone();
+            page.append("<tr><td>").append(esc(ending)).append("</td>");
+            for (long n : new long[]{counts.started(), counts.succeeded(), counts.failed(), counts.unfinished()}) {
+                page.append("<td class=\"n\">").append(n).append("</td>");
+            }
+            for (Double ms : new Double[]{gone.p50Ms(), gone.p95Ms(), gone.maxMs()}) {
+                page.append("<td class=\"n\">").append(esc(Figures.millis(ms))).append("</td>");
+            }
+            page.append("</tr>");
+        });
+        page.append("</table>");
+        if (!sessions.failures().isEmpty()) {
+            page.append("<table><tr><th class=\"n\">n</th><th>phase</th><th>reason</th><th>example</th></tr>");
+            sessions.failures().forEach(kind -> page.append("<tr><td class=\"n\">").append(kind.count()).append("</td><td>")
+                    .append(esc(kind.phase())).append("</td><td>").append(esc(kind.reason())).append("</td><td><code>")
+                    .append(esc(kind.example())).append("</code></td></tr>"));
+            page.append("</table>");
+        }
+        page.append("<h3>The prewarmed pool under churn</h3><p class=\"muted\">").append(esc((sessions.pool().prewarmedPercent()
+                        == null ? "no container's origin known" : Figures.number(sessions.pool().prewarmedPercent())
+                        + " % of containers came prewarmed") + "; per " + sessions.pool().pointSeconds()
+                        + " s: containers acquired by origin, their time to container, the free prewarmed containers"))
+                .append("</p>");
+        if (!sessions.pool().timeline().isEmpty()) {
+            page.append("<div id=\"chart-pool\" class=\"chart\"></div>");
+        }
+        page.append("</section>\n");
     }
 
     private static void invariants(List<InvariantOutcome> invariants, StringBuilder page) {

@@ -79,6 +79,35 @@
         ]
       });
     }
+    var sessions = data.sessions;
+    if (sessions) {
+      chart('chart-sessions', {
+        legend: { top: 0 },
+        xAxis: { type: 'category', data: sessions.endings },
+        yAxis: { type: 'value', name: 'sessions' },
+        series: [
+          { name: 'ended as they should', type: 'bar', stack: 'sessions', data: sessions.succeeded },
+          { name: 'failed', type: 'bar', stack: 'sessions', data: sessions.failed },
+          { name: 'unfinished', type: 'bar', stack: 'sessions', data: sessions.unfinished }
+        ]
+      });
+      var pool = sessions.pool;
+      if (pool.at.length) {
+        chart('chart-pool', {
+          legend: { top: 0 },
+          xAxis: { type: 'category', data: pool.at },
+          yAxis: [{ type: 'value', name: 'containers' }, { type: 'value', name: 'ms' }],
+          series: [
+            { name: 'prewarmed', type: 'bar', stack: 'origin', data: pool.prewarmed },
+            { name: 'spun up', type: 'bar', stack: 'origin', data: pool.spunUp },
+            { name: 'origin unknown', type: 'bar', stack: 'origin', data: pool.unknown },
+            { name: 'free prewarmed', type: 'line', showSymbol: false, data: pool.poolSize },
+            { name: 'time to container p50', type: 'line', yAxisIndex: 1, showSymbol: false, data: pool.p50Ms },
+            { name: 'time to container p95', type: 'line', yAxisIndex: 1, showSymbol: false, data: pool.p95Ms }
+          ]
+        });
+      }
+    }
     (data.generator || []).forEach(function (series, i) {
       chart('chart-generator-' + i, {
         title: { text: series.title, textStyle: { fontSize: 13 } },
