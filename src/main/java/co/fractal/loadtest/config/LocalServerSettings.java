@@ -21,7 +21,7 @@ import java.util.Set;
  * @param prewarmDelay       time to replace a prewarmed container that was handed out
  * @param pingDelay          time from the rendezvous to the container's first ping
  * @param clientTimeout      how long a task waits for the first ping before FAILURE "failed to ping"
- * @param idleTimeout        how long a READY container lives without being released
+ * @param idleTimeout        how long a READY container lives without being released, unless it pings by itself
  * @param assignRateLimit    assign and register requests per minute per client address, each counted
  *                           separately (0: no limit)
  * @param maintenance        answer 512 to assign and status, as in maintenance mode
@@ -30,12 +30,18 @@ import java.util.Set;
  * @param busyAbove          assignments in flight at which assign answers 503 with Retry-After: 1 (0: never)
  * @param taskRetention      how long a finished task's result stays readable at {@code /status}
  * @param ioThreads          event loop threads serving both servers
+ * @param prebootNumber      the 2021 {@code preboot_number}: after each hand-off, the app's region gets
+ *                           {@code max(0, int(max(1, assigned × prebootNumber) − unassigned))} new prewarmed
+ *                           containers (or what keeps {@code prewarmedPerRegion}, whichever is more)
+ * @param reapAfter          after each hand-off, the containers of its cluster silent for longer than this are
+ *                           deleted (the 2021 reaper: 90 s)
  */
 public record LocalServerSettings(int port, int hostServicePort, int prewarmedPerRegion, int capacity,
                                   Duration spinUpDelay, Duration prewarmDelay, Duration pingDelay,
                                   Duration clientTimeout, Duration idleTimeout, int assignRateLimit,
                                   boolean maintenance, Set<Fault> faults, Optional<String> adminUsername,
-                                  int busyAbove, Duration taskRetention, int ioThreads) {
+                                  int busyAbove, Duration taskRetention, int ioThreads, double prebootNumber,
+                                  Duration reapAfter) {
 
     /**
      * Historical bugs the reference webserver can reproduce on demand. Each triggers under two or more
@@ -121,7 +127,9 @@ public record LocalServerSettings(int port, int hostServicePort, int prewarmedPe
                 s.raw(Setting.LOCAL_ADMIN_USERNAME),
                 s.integer(Setting.LOCAL_BUSY_ABOVE, 0, 0, 10_000_000),
                 s.duration(Setting.LOCAL_TASK_RETENTION, Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofDays(1)),
-                s.integer(Setting.LOCAL_IO_THREADS, 2, 1, 64));
+                s.integer(Setting.LOCAL_IO_THREADS, 2, 1, 64),
+                s.decimal(Setting.LOCAL_PREBOOT_NUMBER, 0.0, 0.0, 1000.0),
+                s.duration(Setting.LOCAL_REAP_AFTER, Duration.ofSeconds(90), Duration.ofMillis(1), Duration.ofDays(1)));
     }
 
     private static Set<Fault> faults(Settings s) {

@@ -59,6 +59,18 @@ final class JsonBody {
         return text;
     }
 
+    /** A required boolean. */
+    boolean bool(String key) {
+        JsonNode value = object.get(key);
+        if (value == null) {
+            throw missing(key);
+        }
+        if (!value.isBoolean()) {
+            throw ApiException.badRequest("key " + key + " holds " + describe(value) + "; expected true or false");
+        }
+        return value.booleanValue();
+    }
+
     /** A required whole number within bounds. */
     int integer(String key, int min, int max) {
         JsonNode value = object.get(key);

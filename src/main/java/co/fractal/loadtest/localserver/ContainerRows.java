@@ -1,0 +1,28 @@
+package co.fractal.loadtest.localserver;
+
+/**
+ * The container rows as the 2021 database held them: every container that exists, and the rows whose deletion
+ * was lost ({@link LostWrites}), which still answer the containers' own calls. Under the state lock.
+ */
+final class ContainerRows {
+    private final Containers containers;
+    private final LostWrites lostWrites;
+
+    ContainerRows(Containers containers, LostWrites lostWrites) {
+        this.containers = containers;
+        this.lostWrites = lostWrites;
+    }
+
+    /** The row at that address and {@code port_32262} with that key, or null. */
+    Container at(String address, int port, String secretKey) {
+        if (!Container.IP.equals(address)) {
+            return null;
+        }
+        Container container = containers.atPort(port);
+        return withKey(container != null ? container : lostWrites.containerAtPort(port), secretKey);
+    }
+
+    private static Container withKey(Container container, String secretKey) {
+        return container != null && container.secretKey().equals(secretKey) ? container : null;
+    }
+}
