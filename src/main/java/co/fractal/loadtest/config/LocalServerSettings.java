@@ -35,13 +35,14 @@ import java.util.Set;
  *                           containers (or what keeps {@code prewarmedPerRegion}, whichever is more)
  * @param reapAfter          after each hand-off, the containers of its cluster silent for longer than this are
  *                           deleted (the 2021 reaper: 90 s)
+ * @param logsDelay          how long a {@code /logs} upload task runs before it reads SUCCESS
  */
 public record LocalServerSettings(int port, int hostServicePort, int prewarmedPerRegion, int capacity,
                                   Duration spinUpDelay, Duration prewarmDelay, Duration pingDelay,
                                   Duration clientTimeout, Duration idleTimeout, int assignRateLimit,
                                   boolean maintenance, Set<Fault> faults, Optional<String> adminUsername,
                                   int busyAbove, Duration taskRetention, int ioThreads, double prebootNumber,
-                                  Duration reapAfter) {
+                                  Duration reapAfter, Duration logsDelay) {
 
     /**
      * Historical bugs the reference webserver can reproduce on demand. Each triggers under two or more
@@ -129,7 +130,8 @@ public record LocalServerSettings(int port, int hostServicePort, int prewarmedPe
                 s.duration(Setting.LOCAL_TASK_RETENTION, Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofDays(1)),
                 s.integer(Setting.LOCAL_IO_THREADS, 2, 1, 64),
                 s.decimal(Setting.LOCAL_PREBOOT_NUMBER, 0.0, 0.0, 1000.0),
-                s.duration(Setting.LOCAL_REAP_AFTER, Duration.ofSeconds(90), Duration.ofMillis(1), Duration.ofDays(1)));
+                s.duration(Setting.LOCAL_REAP_AFTER, Duration.ofSeconds(90), Duration.ofMillis(1), Duration.ofDays(1)),
+                s.duration(Setting.LOCAL_LOGS_DELAY, Duration.ofSeconds(1), Duration.ZERO, max));
     }
 
     private static Set<Fault> faults(Settings s) {

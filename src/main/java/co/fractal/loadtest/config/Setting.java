@@ -99,6 +99,7 @@ enum Setting {
             "READY containers never released are deleted after this, unless they ping (`/mandelbox/ping`)"),
     LOCAL_REAP_AFTER(Section.LOCAL, "local.reapAfter", is("90s"),
             "after each hand-off, the containers of its cluster silent for longer than this are deleted (the reaper)"),
+    LOCAL_LOGS_DELAY(Section.LOCAL, "local.logsDelay", is("1s"), "time a `/logs` upload task runs before SUCCESS"),
     LOCAL_RATE_LIMIT(Section.LOCAL, "local.rateLimit", is("0", "(off)"),
             "assign and register requests per minute per client address (the real webserver: 10)"),
     LOCAL_BUSY_ABOVE(Section.LOCAL, "local.busyAbove", is("0", "(off)"), "assignments in flight above which assign answers 503"),

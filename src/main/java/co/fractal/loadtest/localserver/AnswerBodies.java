@@ -50,7 +50,8 @@ final class AnswerBodies {
     /**
      * {@code /status}: a task's state and output.
      *
-     * @param output a {@link Message}, a failure's reason (a string), a {@link ContainerRow}, or null
+     * @param output a {@link Message}, a failure's reason (a string), a {@link ContainerRow}, another task's result
+     *               body, or null
      */
     record TaskStatusAnswer(String state, Object output) {
     }

@@ -22,6 +22,12 @@ final class ContainerRows {
         return withKey(container != null ? container : lostWrites.containerAtPort(port), secretKey);
     }
 
+    /** The row with that container id and key, or null. */
+    Container withId(String containerId, String secretKey) {
+        Container container = containers.get(containerId);
+        return withKey(container != null ? container : lostWrites.containerWithId(containerId), secretKey);
+    }
+
     private static Container withKey(Container container, String secretKey) {
         return container != null && container.secretKey().equals(secretKey) ? container : null;
     }

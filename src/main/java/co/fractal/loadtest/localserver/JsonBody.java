@@ -71,6 +71,12 @@ final class JsonBody {
         return value.booleanValue();
     }
 
+    /** True when the key holds a number (of any kind). */
+    boolean isNumber(String key) {
+        JsonNode value = object.get(key);
+        return value != null && value.isNumber();
+    }
+
     /** A required whole number within bounds. */
     int integer(String key, int min, int max) {
         JsonNode value = object.get(key);

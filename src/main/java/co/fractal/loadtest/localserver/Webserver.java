@@ -67,6 +67,7 @@ final class Webserver implements AutoCloseable {
                         new StatusEndpoint(tasks, settings.maintenance(), settings.has(Fault.MIXED_STATUS)))
                 .on(HttpMethod.POST, "/mandelbox/ping", ping)
                 .on(HttpMethod.POST, "/container/ping", ping)
+                .on(HttpMethod.POST, "/logs", new LogsEndpoint(lock, scheduler, rows, tasks, settings.logsDelay()))
                 .on(HttpMethod.POST, "/mandelbox/delete", delete)
                 .on(HttpMethod.POST, "/container/delete", delete)
                 .on(HttpMethod.POST, "/container_state/cancel", new CancelEndpoint(lock, tokens, accounts, worker))
