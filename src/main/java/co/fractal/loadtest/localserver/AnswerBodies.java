@@ -124,6 +124,31 @@ final class AnswerBodies {
         }
     }
 
+    /** {@code /host_service/auth}: the host's token for its heartbeats. */
+    record HostToken(@JsonProperty("AuthToken") String authToken) {
+    }
+
+    /**
+     * A host as {@code /admin/hosts} lists it.
+     *
+     * @param ip                  the address it authenticated from
+     * @param authenticatedAt     epoch seconds of its authentication
+     * @param heartbeats          heartbeats received, the dying one included
+     * @param lastHeartbeatNumber the last heartbeat's {@code HeartbeatNumber}, null before the first
+     * @param lastHeartbeatAt     epoch seconds when the last heartbeat arrived, null before the first
+     * @param freeRamKb           the last heartbeat's {@code FreeRAMinKB}, null before the first
+     * @param dying               true once its dying heartbeat came: the host is gone
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record HostListing(String instanceId, String instanceType, String region, String amiId, String ip,
+                       long authenticatedAt, long heartbeats, Long lastHeartbeatNumber, Long lastHeartbeatAt,
+                       Long freeRamKb, boolean dying) {
+    }
+
+    /** {@code /admin/hosts}. */
+    record HostList(List<HostListing> hosts) {
+    }
+
     /** The webserver's refusal: {@code {"error": …}}. */
     record WebserverError(String error) {
     }

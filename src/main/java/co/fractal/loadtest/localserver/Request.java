@@ -44,6 +44,12 @@ final class Request {
         return values == null ? null : values.get(0);
     }
 
+    /** The decoded value of the first query parameter of that name, or the fallback. */
+    String query(String name, String fallback) {
+        String value = query(name);
+        return value == null ? fallback : value;
+    }
+
     /** A header's value, or null. */
     String header(CharSequence name) {
         return http.headers().get(name);

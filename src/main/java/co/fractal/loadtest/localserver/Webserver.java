@@ -9,7 +9,8 @@ import java.time.Duration;
 
 /**
  * The reference webserver's state — users, tokens, containers and their pings, the pool, tasks, the host
- * service — and the route tables of its two servers over that shared state. Knows nothing of sockets.
+ * service, the container hosts — and the route tables of its two servers over that shared state. Knows nothing
+ * of sockets.
  */
 final class Webserver implements AutoCloseable {
     private final StateLock lock = new StateLock();
@@ -23,6 +24,7 @@ final class Webserver implements AutoCloseable {
     private final ContainerRows rows;
     private final ContainerPool pool;
     private final Pings pings;
+    private final Hosts hosts;
     private final AssignmentWorker worker;
     private final String adminUsername;
     private final String adminPassword;
@@ -37,6 +39,7 @@ final class Webserver implements AutoCloseable {
         this.pool = new ContainerPool(settings.prewarmedPerRegion(), settings.prebootNumber(), settings.prewarmDelay(),
                 containers, scheduler);
         this.pings = new Pings(containers, rows, clock);
+        this.hosts = new Hosts(clock);
         this.worker = new AssignmentWorker(settings, scheduler, clock, containers, pool, tasks, lostWrites);
         lock.run(pool::fill);
         scheduler.every(Duration.ofSeconds(1), tasks::expire);
@@ -71,6 +74,9 @@ final class Webserver implements AutoCloseable {
                 .on(HttpMethod.POST, "/mandelbox/delete", delete)
                 .on(HttpMethod.POST, "/container/delete", delete)
                 .on(HttpMethod.POST, "/container_state/cancel", new CancelEndpoint(lock, tokens, accounts, worker))
+                .on(HttpMethod.POST, "/host_service/auth", new HostAuthEndpoint(lock, hosts))
+                .on(HttpMethod.POST, "/host_service/heartbeat", new HeartbeatEndpoint(lock, hosts))
+                .on(HttpMethod.GET, "/admin/hosts", new HostListingEndpoint(lock, tokens, hosts))
                 .on(HttpMethod.GET, "/admin/pool", new PoolEndpoint(lock, tokens, pool));
     }
 
