@@ -46,8 +46,9 @@ public record LocalServerSettings(int port, int hostServicePort, int prewarmedPe
 
     /**
      * Historical bugs the reference webserver can reproduce on demand. Each triggers under two or more
-     * assignments at once (or spawned 100 ms apart) and leaves every affected journey looking successful,
-     * so that only the load test's own checks can catch it.
+     * assignments at once (or spawned 100 ms apart) — ping-lock-timeout under held containers pinging while
+     * users assign — and leaves every affected journey looking successful, so that only the load test's own
+     * checks can catch it.
      */
     public enum Fault {
         /**
@@ -79,7 +80,20 @@ public record LocalServerSettings(int port, int hostServicePort, int prewarmedPe
          * own container is deleted, and both tasks reach SUCCESS with the other container's row. Caught as a
          * SUCCESS output that does not match {@code /host_service}; the container is also held by two users.
          */
-        RENDEZVOUS_RACE
+        RENDEZVOUS_RACE,
+        /**
+         * Pings and assigns contend for the same container rows under the 2021 row-lock discipline, and lose to
+         * each other: each ping holds its container's row lock 200 ms (its transaction), and the reaper that
+         * runs after each hand-off locks every row of its cluster and gives up after 50 ms. The timeout is
+         * swallowed: the reaper's deletions of silent containers are lost, and the assignment's database session
+         * stays aborted, so its later writes — deleting its container (by {@code /mandelbox/delete}, or at
+         * teardown) and deleting its user — are lost too, although every answer says success. A row whose
+         * deletion was lost stays listed by {@code /admin/containers} in state STOPPING and still answers its
+         * pings 200. Triggers whenever a container of the cluster pinged within 150 ms before a hand-off (so
+         * under held sessions pinging every 200 ms, at nearly every assign). Caught as a session's container
+         * still there after its ending (a last ping answers 200, not 404), and at teardown.
+         */
+        PING_LOCK_TIMEOUT
     }
 
     /** The defaults: any free ports, small delays, no limits, no faults. */

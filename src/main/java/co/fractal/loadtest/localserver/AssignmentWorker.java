@@ -5,6 +5,7 @@ import co.fractal.loadtest.config.LocalServerSettings.Fault;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,12 +27,13 @@ final class AssignmentWorker implements HostService.Listener {
     private final ContainerPool pool;
     private final TaskStore tasks;
     private final LostWrites lostWrites;
+    private final PingRowLocks pingLocks;
     private final HostService hostService;
     private final PoolClaim claim;
     private int inFlight;
 
     AssignmentWorker(LocalServerSettings settings, Scheduler scheduler, ServerClock clock, Containers containers,
-                     ContainerPool pool, TaskStore tasks, LostWrites lostWrites) {
+                     ContainerPool pool, TaskStore tasks, LostWrites lostWrites, PingRowLocks pingLocks) {
         this.settings = settings;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -39,6 +41,7 @@ final class AssignmentWorker implements HostService.Listener {
         this.pool = pool;
         this.tasks = tasks;
         this.lostWrites = lostWrites;
+        this.pingLocks = pingLocks;
         this.hostService = new HostService(settings.has(Fault.RENDEZVOUS_RACE), scheduler, this);
         this.claim = PoolClaim.of(settings, pool, scheduler);
     }
@@ -102,20 +105,27 @@ final class AssignmentWorker implements HostService.Listener {
         assignment.waitForClient(secret, container.port());
         assignment.clientTimer(scheduler.after(settings.clientTimeout(), () -> fail(assignment, "failed to ping")));
         pool.handedOff(assignment, container);
-        reap(container.region());
+        reap(assignment, container.region());
     }
 
     /**
      * The reaper, after a hand-off as the 2021 assign task ran it: the cluster's containers silent for longer
-     * than {@code local.reapAfter} are deleted, those whose tasks are all finished.
+     * than {@code local.reapAfter} are deleted, those whose tasks are all finished. Under the ping-lock-timeout
+     * fault a ping holding a row of the cluster makes the reaper's lock time out, swallowed: its deletions are
+     * lost, and so are the assignment's later ones (its session stays aborted).
      */
-    private void reap(Region cluster) {
-        for (Container container : containers.silentSince(cluster, clock.nanos() - settings.reapAfter().toNanos())) {
+    private void reap(Assignment assignment, Region cluster) {
+        List<Container> silent = containers.silentSince(cluster, clock.nanos() - settings.reapAfter().toNanos());
+        boolean timedOut = pingLocks.reaperTimesOut(cluster);
+        if (timedOut) {
+            assignment.abortSession();
+        }
+        for (Container container : silent) {
             if (container.holders().isEmpty()) {
-                deleteFree(container, false);
+                deleteFree(container, timedOut);
             } else if (container.holders().stream().allMatch(Assignment::finished)) {
                 for (Assignment holder : new ArrayList<>(container.holders())) {
-                    release(holder);
+                    release(holder, timedOut || holder.sessionAborted());
                 }
             }
         }

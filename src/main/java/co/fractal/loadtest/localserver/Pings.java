@@ -10,11 +10,13 @@ package co.fractal.loadtest.localserver;
 final class Pings {
     private final Containers containers;
     private final ContainerRows rows;
+    private final PingRowLocks rowLocks;
     private final ServerClock clock;
 
-    Pings(Containers containers, ContainerRows rows, ServerClock clock) {
+    Pings(Containers containers, ContainerRows rows, PingRowLocks rowLocks, ServerClock clock) {
         this.containers = containers;
         this.rows = rows;
+        this.rowLocks = rowLocks;
         this.clock = clock;
     }
 
@@ -26,6 +28,7 @@ final class Pings {
         }
         container.pinged(available, clock);
         container.selfPinging();
+        rowLocks.pinged(container.region());
         if (!container.deleted()) {
             containers.pinged(container);
             container.holders().forEach(Assignment::cancelIdleTimer);

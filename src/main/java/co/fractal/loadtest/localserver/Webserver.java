@@ -23,6 +23,7 @@ final class Webserver implements AutoCloseable {
     private final Containers containers;
     private final ContainerRows rows;
     private final ContainerPool pool;
+    private final PingRowLocks pingLocks;
     private final Pings pings;
     private final Hosts hosts;
     private final AssignmentWorker worker;
@@ -38,9 +39,10 @@ final class Webserver implements AutoCloseable {
         this.rows = new ContainerRows(containers, lostWrites);
         this.pool = new ContainerPool(settings.prewarmedPerRegion(), settings.prebootNumber(), settings.prewarmDelay(),
                 containers, scheduler);
-        this.pings = new Pings(containers, rows, clock);
+        this.pingLocks = new PingRowLocks(settings.has(Fault.PING_LOCK_TIMEOUT), clock);
+        this.pings = new Pings(containers, rows, pingLocks, clock);
         this.hosts = new Hosts(clock);
-        this.worker = new AssignmentWorker(settings, scheduler, clock, containers, pool, tasks, lostWrites);
+        this.worker = new AssignmentWorker(settings, scheduler, clock, containers, pool, tasks, lostWrites, pingLocks);
         lock.run(pool::fill);
         scheduler.every(Duration.ofSeconds(1), tasks::expire);
     }

@@ -51,11 +51,12 @@ class LocalServerSettingsTest {
     @Test
     void readsTheSessionSettings() {
         LocalServerSettings settings = LocalServerSettings.fromProperties(Map.of("local.prebootNumber", "0.5",
-                "local.reapAfter", "2s", "local.logsDelay", "0s"));
+                "local.reapAfter", "2s", "local.logsDelay", "0s", "local.faults", "ping-lock-timeout"));
 
         assertThat(settings.prebootNumber()).isEqualTo(0.5);
         assertThat(settings.reapAfter()).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.logsDelay()).isZero();
+        assertThat(settings.faults()).containsExactly(Fault.PING_LOCK_TIMEOUT);
     }
 
     @Test
@@ -69,6 +70,7 @@ class LocalServerSettingsTest {
                 .contains("local.taskRetention: 'forever'").contains("500ms, 30s")
                 .contains("local.ioThreads: '0'")
                 .contains("local.faults: 'chaos'").contains("double-assign, lock-timeout, mixed-status, rendezvous-race")
+                .contains("ping-lock-timeout")
                 .contains("local.prebootNumber: '-1'").contains("number from 0")
                 .contains("local.reapAfter: '0s'").contains("local.logsDelay: 'soon'");
     }
