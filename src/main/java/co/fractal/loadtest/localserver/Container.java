@@ -144,18 +144,13 @@ final class Container {
         }
     }
 
-    /** True once it has pinged (the webserver's own first ping counts). */
-    boolean hasPinged() {
-        return pinged;
-    }
-
-    /** When it last pinged, in {@link ServerClock#nanos()}; meaningful once {@link #hasPinged()}. */
+    /** When it last pinged, in {@link ServerClock#nanos()}; meaningful once it has pinged. */
     long lastPingNanos() {
         return lastPingNanos;
     }
 
     /** Its pings come over HTTP: the container pings by itself (the load test holds it). */
-    void selfPinging() {
+    void markSelfPinging() {
         selfPinging = true;
     }
 

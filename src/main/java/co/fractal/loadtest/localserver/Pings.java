@@ -27,7 +27,7 @@ final class Pings {
             return false;
         }
         container.pinged(available, clock);
-        container.selfPinging();
+        container.markSelfPinging();
         rowLocks.pinged(container.region());
         if (!container.deleted()) {
             containers.pinged(container);
