@@ -24,6 +24,11 @@ final class AnswerBodies {
     record Status(String status) {
     }
 
+    /** {@code /mandelbox/protocol_info}: the container's row as the protocol reads it (2021's fields). */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record ProtocolInfo(String secretKey, String containerId, String userId, int dpi, String state) {
+    }
+
     /** {@code {"status":200}}: a cancellation or an account deletion went through. */
     record Done(int status) {
         static final String JSON = Response.render(new Done(200));

@@ -158,6 +158,11 @@ final class Container {
         return selfPinging;
     }
 
+    /** The row as {@code /mandelbox/protocol_info} gives it, for that user (or none). */
+    AnswerBodies.ProtocolInfo protocolInfo(String userId) {
+        return new AnswerBodies.ProtocolInfo(secretKey, id, userId, dpi, state.name());
+    }
+
     /** The row a task reports for the user it assigned this container to. */
     ContainerRow row(String userId) {
         return new ContainerRow(id, IP, region.id(), state.name(), userId, app == null ? null : app.taskDefinition(),

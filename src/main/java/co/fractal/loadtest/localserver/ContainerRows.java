@@ -15,11 +15,22 @@ final class ContainerRows {
 
     /** The row at that address and {@code port_32262} with that key, or null. */
     Container at(String address, int port, String secretKey) {
+        return withKey(at(address, port), secretKey);
+    }
+
+    /** The row at that address and {@code port_32262}, whatever its key, or null. */
+    Container at(String address, int port) {
         if (!Container.IP.equals(address)) {
             return null;
         }
         Container container = containers.atPort(port);
-        return withKey(container != null ? container : lostWrites.containerAtPort(port), secretKey);
+        return container != null ? container : lostWrites.containerAtPort(port);
+    }
+
+    /** The user of the row (its holder's, kept on a row whose deletion was lost), or null. */
+    String userOf(Container container) {
+        Assignment holder = container.deleted() ? lostWrites.holderOf(container) : container.lastHolder();
+        return holder == null ? null : holder.account().username();
     }
 
     /** The row with that container id and key, or null. */

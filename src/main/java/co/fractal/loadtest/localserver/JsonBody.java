@@ -50,6 +50,12 @@ final class JsonBody {
         return value.textValue();
     }
 
+    /** A string, or the fallback when the key is absent or null. */
+    String optionalText(String key, String fallback) {
+        JsonNode value = object.get(key);
+        return value == null || value.isNull() ? fallback : text(key);
+    }
+
     /** A required string that is not empty. */
     String nonEmptyText(String key) {
         String text = text(key);

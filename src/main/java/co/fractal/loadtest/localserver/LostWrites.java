@@ -47,6 +47,12 @@ final class LostWrites {
         return row == null ? null : row.container();
     }
 
+    /** The assignment the container's row left behind was for, or null. */
+    Assignment holderOf(Container container) {
+        ContainerRowLeft row = containers.get(container.id());
+        return row == null ? null : row.holder();
+    }
+
     /** The container of the row left behind with that {@code port_32262}, or null. */
     Container containerAtPort(int port) {
         return containersByPort.get(port);

@@ -58,6 +58,7 @@ final class Webserver implements AutoCloseable {
         RateLimiter registerLimit = new RateLimiter(settings.assignRateLimit(), System::nanoTime);
         Endpoint assign = new AssignEndpoint(lock, tokens, accounts, worker, assignLimit, settings);
         Endpoint ping = new PingEndpoint(lock, pings);
+        Endpoint protocolInfo = new ProtocolInfoEndpoint(lock, rows);
         Endpoint delete = new ContainerDeleteEndpoint(lock, worker, tasks, lostWrites);
         return new Routes(HttpResponseStatus.METHOD_NOT_ALLOWED, Routes::webserverError)
                 .on(HttpMethod.POST, "/admin/login", new AdminLoginEndpoint(adminUsername, adminPassword, tokens))
@@ -72,6 +73,8 @@ final class Webserver implements AutoCloseable {
                         new StatusEndpoint(tasks, settings.maintenance(), settings.has(Fault.MIXED_STATUS)))
                 .on(HttpMethod.POST, "/mandelbox/ping", ping)
                 .on(HttpMethod.POST, "/container/ping", ping)
+                .on(HttpMethod.POST, "/mandelbox/protocol_info", protocolInfo)
+                .on(HttpMethod.POST, "/container/protocol_info", protocolInfo)
                 .on(HttpMethod.POST, "/logs", new LogsEndpoint(lock, scheduler, rows, tasks, settings.logsDelay()))
                 .on(HttpMethod.POST, "/mandelbox/delete", delete)
                 .on(HttpMethod.POST, "/container/delete", delete)

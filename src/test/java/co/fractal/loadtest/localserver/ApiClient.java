@@ -236,6 +236,12 @@ final class ApiClient implements AutoCloseable {
                 row.path("secret_key").asText()), "X-Forwarded-For", row.path("ip").asText());
     }
 
+    /** Reads the row of the container, as its protocol did, from its ip: changes nothing. */
+    Reply protocolInfo(JsonNode row) {
+        return postWithHeaders("/mandelbox/protocol_info", "{\"identifier\":" + row.path("port_32262").asInt()
+                + ",\"private_key\":\"" + row.path("secret_key").asText() + "\"}", "X-Forwarded-For", row.path("ip").asText());
+    }
+
     /** The containers {@code /admin/containers} lists. */
     JsonNode containers() {
         return get("/admin/containers", admin).json().path("containers");

@@ -128,6 +128,34 @@ class ContainerPingTest {
     }
 
     @Test
+    void protocolInfoReadsTheRowWithoutMovingLastPinged() {
+        JsonNode row = heldContainer("info");
+        String id = row.path("container_id").asText();
+        CLOCK.advance(Duration.ofSeconds(5));
+
+        Reply info = api.protocolInfo(row);
+        Reply legacy = api.postWithHeaders("/container/protocol_info", "{\"identifier\":" + row.path("port_32262").asInt()
+                + ",\"private_key\":\"" + row.path("secret_key").asText() + "\",\"ip\":\"127.0.0.1\"}",
+                "X-Forwarded-For", "10.0.0.1");
+
+        assertThat(info.status()).isEqualTo(200);
+        assertThat(info.text("container_id")).isEqualTo(id);
+        assertThat(info.text("user_id")).isEqualTo(row.path("user_id").asText());
+        assertThat(info.text("secret_key")).isEqualTo(row.path("secret_key").asText());
+        assertThat(info.text("state")).isEqualTo("RUNNING_AVAILABLE");
+        assertThat(info.json().path("dpi").asInt()).isEqualTo(96);
+        assertThat(legacy.status()).as("the body's ip before the sender's").isEqualTo(200);
+        assertThat(api.listedContainer(id).path("last_pinged").asLong()).isEqualTo(row.path("last_pinged").asLong());
+        assertThat(api.postWithHeaders("/mandelbox/protocol_info", "{\"identifier\":" + row.path("port_32262").asInt()
+                + ",\"private_key\":\"" + "0".repeat(32) + "\"}").status()).isEqualTo(401);
+        assertThat(api.postWithHeaders("/mandelbox/protocol_info", "{\"identifier\":" + row.path("port_32262").asInt() + "}")
+                .status()).isEqualTo(400);
+
+        api.releaseContainer(row);
+        assertThat(api.protocolInfo(row).status()).isEqualTo(404);
+    }
+
+    @Test
     void aContainerThatPingsOutlivesTheIdleTimeoutThatEndsOneThatDoesNot() {
         try (ApiClient idle = ApiClient.start(Map.of("local.idleTimeout", "3s"))) {
             JsonNode pinging = idle.journey(ApiClient.newUsername("alive"), "us-east-1");

@@ -108,6 +108,9 @@ class PingLockTimeoutTest {
             JsonNode listed = api.listedContainer(id);
             assertThat(listed.path("state").asText()).isEqualTo("STOPPING");
             assertThat(listed.path("last_pinged").asLong()).isEqualTo(before + 5);
+            Reply info = api.protocolInfo(outcome.ended());
+            assertThat(info.text("state")).isEqualTo("STOPPING");
+            assertThat(info.text("user_id")).isEqualTo(outcome.endedUser());
         }
     }
 

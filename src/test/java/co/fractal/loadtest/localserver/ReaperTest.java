@@ -54,6 +54,23 @@ class ReaperTest {
     }
 
     @Test
+    void protocolInfoTellsWhetherASilentContainerIsGoneWithoutKeepingItAliveAsAPingWould() {
+        ManualClock clock = new ManualClock();
+        try (ApiClient api = start(clock)) {
+            JsonNode probedByInfo = api.journey(ApiClient.newUsername("info"), "us-east-1");
+            JsonNode probedByPing = api.journey(ApiClient.newUsername("ping"), "us-east-1");
+            clock.advance(REAP_AFTER.plusSeconds(1));
+
+            assertThat(api.protocolInfo(probedByInfo).status()).isEqualTo(200);
+            assertThat(api.ping(probedByPing, true).status()).as("a ping is a ping, whoever sends it").isEqualTo(200);
+            api.handOff("us-east-1");
+
+            assertThat(api.protocolInfo(probedByInfo).status()).isEqualTo(404);
+            assertThat(api.protocolInfo(probedByPing).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aContainerSilentForExactlyReapAfterSurvivesAndOneSilentLongerDoesNot() {
         ManualClock clock = new ManualClock();
         try (ApiClient api = start(clock)) {
