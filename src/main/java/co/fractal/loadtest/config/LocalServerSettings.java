@@ -21,7 +21,7 @@ import java.util.Set;
  * @param prewarmDelay       time to replace a prewarmed container that was handed out
  * @param pingDelay          time from the rendezvous to the container's first ping
  * @param clientTimeout      how long a task waits for the first ping before FAILURE "failed to ping"
- * @param idleTimeout        how long a READY container lives without being released
+ * @param idleTimeout        how long a READY container lives without being released, unless it pings by itself
  * @param assignRateLimit    assign and register requests per minute per client address, each counted
  *                           separately (0: no limit)
  * @param maintenance        answer 512 to assign and status, as in maintenance mode
@@ -30,17 +30,25 @@ import java.util.Set;
  * @param busyAbove          assignments in flight at which assign answers 503 with Retry-After: 1 (0: never)
  * @param taskRetention      how long a finished task's result stays readable at {@code /status}
  * @param ioThreads          event loop threads serving both servers
+ * @param prebootNumber      the 2021 {@code preboot_number}: after each hand-off, the app's region gets
+ *                           {@code max(0, int(max(1, assigned × prebootNumber) − unassigned))} new prewarmed
+ *                           containers (or what keeps {@code prewarmedPerRegion}, whichever is more)
+ * @param reapAfter          after each hand-off, the containers of its cluster silent for longer than this are
+ *                           deleted (the 2021 reaper: 90 s)
+ * @param logsDelay          how long a {@code /logs} upload task runs before it reads SUCCESS
  */
 public record LocalServerSettings(int port, int hostServicePort, int prewarmedPerRegion, int capacity,
                                   Duration spinUpDelay, Duration prewarmDelay, Duration pingDelay,
                                   Duration clientTimeout, Duration idleTimeout, int assignRateLimit,
                                   boolean maintenance, Set<Fault> faults, Optional<String> adminUsername,
-                                  int busyAbove, Duration taskRetention, int ioThreads) {
+                                  int busyAbove, Duration taskRetention, int ioThreads, double prebootNumber,
+                                  Duration reapAfter, Duration logsDelay) {
 
     /**
      * Historical bugs the reference webserver can reproduce on demand. Each triggers under two or more
-     * assignments at once (or spawned 100 ms apart) and leaves every affected journey looking successful,
-     * so that only the load test's own checks can catch it.
+     * assignments at once (or spawned 100 ms apart) — ping-lock-timeout under held containers pinging while
+     * users assign — and leaves every affected journey looking successful, so that only the load test's own
+     * checks can catch it.
      */
     public enum Fault {
         /**
@@ -72,7 +80,20 @@ public record LocalServerSettings(int port, int hostServicePort, int prewarmedPe
          * own container is deleted, and both tasks reach SUCCESS with the other container's row. Caught as a
          * SUCCESS output that does not match {@code /host_service}; the container is also held by two users.
          */
-        RENDEZVOUS_RACE
+        RENDEZVOUS_RACE,
+        /**
+         * Pings and assigns contend for the same container rows under the 2021 row-lock discipline, and lose to
+         * each other: each ping holds its container's row lock 200 ms (its transaction), and the reaper that
+         * runs after each hand-off locks every row of its cluster and gives up after 50 ms. The timeout is
+         * swallowed: the reaper's deletions of silent containers are lost, and the assignment's database session
+         * stays aborted, so its later writes — deleting its container (by {@code /mandelbox/delete}, or at
+         * teardown) and deleting its user — are lost too, although every answer says success. A row whose
+         * deletion was lost stays listed by {@code /admin/containers} in state STOPPING and still answers its
+         * pings 200. Triggers whenever a container of the cluster pinged within 150 ms before a hand-off (so
+         * under held sessions pinging every 200 ms, at nearly every assign). Caught as a session's container
+         * still there after its ending (a last ping answers 200, not 404), and at teardown.
+         */
+        PING_LOCK_TIMEOUT
     }
 
     /** The defaults: any free ports, small delays, no limits, no faults. */
@@ -121,7 +142,10 @@ public record LocalServerSettings(int port, int hostServicePort, int prewarmedPe
                 s.raw(Setting.LOCAL_ADMIN_USERNAME),
                 s.integer(Setting.LOCAL_BUSY_ABOVE, 0, 0, 10_000_000),
                 s.duration(Setting.LOCAL_TASK_RETENTION, Duration.ofMinutes(2), Duration.ofSeconds(1), Duration.ofDays(1)),
-                s.integer(Setting.LOCAL_IO_THREADS, 2, 1, 64));
+                s.integer(Setting.LOCAL_IO_THREADS, 2, 1, 64),
+                s.decimal(Setting.LOCAL_PREBOOT_NUMBER, 0.0, 0.0, 1000.0),
+                s.duration(Setting.LOCAL_REAP_AFTER, Duration.ofSeconds(90), Duration.ofMillis(1), Duration.ofDays(1)),
+                s.duration(Setting.LOCAL_LOGS_DELAY, Duration.ofSeconds(1), Duration.ZERO, max));
     }
 
     private static Set<Fault> faults(Settings s) {

@@ -120,10 +120,17 @@ enum Setting {
             "containers that may exist at once; past it assignments end in FAILURE \"no capacity\""),
     LOCAL_SPIN_UP_DELAY(Section.LOCAL, "local.spinUpDelay", is("200ms"), "time to spin up a container when no prewarmed one is free"),
     LOCAL_PREWARM_DELAY(Section.LOCAL, "local.prewarmDelay", is("100ms"), "time to replace a prewarmed container handed out"),
+    LOCAL_PREBOOT_NUMBER(Section.LOCAL, "local.prebootNumber", is("0.0"), "the 2021 refill after each hand-off:"
+            + " `max(0, int(max(1, assigned × prebootNumber) − unassigned))` new prewarmed containers for the app's region,"
+            + " or enough to keep `local.prewarmed`, whichever is more"),
     LOCAL_PING_DELAY(Section.LOCAL, "local.pingDelay", is("20ms"), "time from the rendezvous to the container's first ping"),
     LOCAL_CLIENT_TIMEOUT(Section.LOCAL, "local.clientTimeout", is("90s"),
             "wait for the client's token before FAILURE \"failed to ping\""),
-    LOCAL_IDLE_TIMEOUT(Section.LOCAL, "local.idleTimeout", is("60s"), "READY containers never released are deleted after this"),
+    LOCAL_IDLE_TIMEOUT(Section.LOCAL, "local.idleTimeout", is("60s"),
+            "READY containers never released are deleted after this, unless they ping (`/mandelbox/ping`)"),
+    LOCAL_REAP_AFTER(Section.LOCAL, "local.reapAfter", is("90s"),
+            "after each hand-off, the containers of its cluster silent for longer than this are deleted (the reaper)"),
+    LOCAL_LOGS_DELAY(Section.LOCAL, "local.logsDelay", is("1s"), "time a `/logs` upload task runs before SUCCESS"),
     LOCAL_RATE_LIMIT(Section.LOCAL, "local.rateLimit", is("0", "(off)"),
             "assign and register requests per minute per client address (the real webserver: 10)"),
     LOCAL_BUSY_ABOVE(Section.LOCAL, "local.busyAbove", is("0", "(off)"), "assignments in flight above which assign answers 503"),

@@ -94,6 +94,11 @@ final class Assignment implements Task {
         this.container = container;
     }
 
+    /** How its container came; null until one is picked. */
+    Origin origin() {
+        return origin;
+    }
+
     void origin(Origin origin) {
         this.origin = origin;
     }
@@ -121,10 +126,15 @@ final class Assignment implements Task {
         clientTimer = Scheduler.Pending.NONE;
     }
 
-    void cancelTimers() {
-        cancelClientTimer();
+    /** Its container pings by itself: it no longer idles out. */
+    void cancelIdleTimer() {
         idleTimer.cancel();
         idleTimer = Scheduler.Pending.NONE;
+    }
+
+    void cancelTimers() {
+        cancelClientTimer();
+        cancelIdleTimer();
     }
 
     /** Lock-timeout fault: this assignment's database session is aborted; its later writes are lost. */

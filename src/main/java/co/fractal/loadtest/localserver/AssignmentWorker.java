@@ -4,16 +4,17 @@ import co.fractal.loadtest.config.LocalServerSettings;
 import co.fractal.loadtest.config.LocalServerSettings.Fault;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * The worker that runs assignments through the state machine of {@code docs/webserver-api.md}: claim a
  * prewarmed container (the region's, else its pair's: see {@link PoolClaim}) or spin one up within the
- * capacity, hand the start values to the host service, wait for the first ping (or fail "failed to ping"),
- * then hold the container until it is released or idles out. Also cancels, fails and releases. Every
- * method runs under the state lock; delays run on the {@link Scheduler}, never blocking a thread.
+ * capacity, hand the start values to the host service, refill the pool and run the reaper, wait for the first
+ * ping (or fail "failed to ping"), then hold the container until it is released, reaped or idles out. Also
+ * cancels, fails and releases. Every method runs under the state lock; delays run on the {@link Scheduler},
+ * never blocking a thread.
  */
 final class AssignmentWorker implements HostService.Listener {
     /** How long the release of a container another assignment still holds waits for that one to let go. */
@@ -21,22 +22,26 @@ final class AssignmentWorker implements HostService.Listener {
 
     private final LocalServerSettings settings;
     private final Scheduler scheduler;
+    private final ServerClock clock;
     private final Containers containers;
     private final ContainerPool pool;
     private final TaskStore tasks;
     private final LostWrites lostWrites;
+    private final PingRowLocks pingLocks;
     private final HostService hostService;
     private final PoolClaim claim;
     private int inFlight;
 
-    AssignmentWorker(LocalServerSettings settings, Scheduler scheduler, Containers containers, ContainerPool pool,
-                     TaskStore tasks, LostWrites lostWrites) {
+    AssignmentWorker(LocalServerSettings settings, Scheduler scheduler, ServerClock clock, Containers containers,
+                     ContainerPool pool, TaskStore tasks, LostWrites lostWrites, PingRowLocks pingLocks) {
         this.settings = settings;
         this.scheduler = scheduler;
+        this.clock = clock;
         this.containers = containers;
         this.pool = pool;
         this.tasks = tasks;
         this.lostWrites = lostWrites;
+        this.pingLocks = pingLocks;
         this.hostService = new HostService(settings.has(Fault.RENDEZVOUS_RACE), scheduler, this);
         this.claim = PoolClaim.of(settings, pool, scheduler);
     }
@@ -65,7 +70,6 @@ final class AssignmentWorker implements HostService.Listener {
     }
 
     private void takePrewarmed(Assignment assignment, Container container) {
-        pool.replenish(container.region());
         assignment.origin(Assignment.Origin.PREWARMED);
         hold(assignment, container);
         sendStartValues(assignment, container);
@@ -89,7 +93,9 @@ final class AssignmentWorker implements HostService.Listener {
     }
 
     private void hold(Assignment assignment, Container container) {
-        container.hold(assignment);
+        if (container.hold(assignment)) {
+            pool.held(container);
+        }
         assignment.container(container);
     }
 
@@ -98,6 +104,31 @@ final class AssignmentWorker implements HostService.Listener {
         hostService.startValues(container, assignment, secret);
         assignment.waitForClient(secret, container.port());
         assignment.clientTimer(scheduler.after(settings.clientTimeout(), () -> fail(assignment, "failed to ping")));
+        pool.handedOff(assignment, container);
+        reap(assignment, container.region());
+    }
+
+    /**
+     * The reaper, after a hand-off as the 2021 assign task ran it: the cluster's containers silent for longer
+     * than {@code local.reapAfter} are deleted, those whose tasks are all finished. Under the ping-lock-timeout
+     * fault a ping holding a row of the cluster makes the reaper's lock time out, swallowed: its deletions are
+     * lost, and so are the assignment's later ones (its session stays aborted).
+     */
+    private void reap(Assignment assignment, Region cluster) {
+        List<Container> silent = containers.silentSince(cluster, clock.nanos() - settings.reapAfter().toNanos());
+        boolean timedOut = pingLocks.reaperTimesOut(cluster);
+        if (timedOut) {
+            assignment.abortSession();
+        }
+        for (Container container : silent) {
+            if (container.holders().isEmpty()) {
+                deleteFree(container, timedOut);
+            } else if (container.holders().stream().allMatch(Assignment::finished)) {
+                for (Assignment holder : new ArrayList<>(container.holders())) {
+                    release(holder, timedOut || holder.sessionAborted());
+                }
+            }
+        }
     }
 
     @Override
@@ -111,7 +142,7 @@ final class AssignmentWorker implements HostService.Listener {
         if (own != other) {
             if (own != null) {
                 assignment.container(null);
-                letGo(assignment, own);
+                letGo(assignment, own, assignment.sessionAborted());
             }
             hold(assignment, other);
         }
@@ -121,11 +152,14 @@ final class AssignmentWorker implements HostService.Listener {
         if (assignment.finished() || assignment.container() != container) {
             return;
         }
-        container.pinged(Instant.now().getEpochSecond());
+        container.pinged(true, clock);
+        containers.pinged(container);
         assignment.cancelClientTimer();
         assignment.moveTo(AppState.READY, TaskStatus.success(container.row(assignment.account().username())));
         finished(assignment);
-        assignment.idleTimer(scheduler.after(settings.idleTimeout(), () -> release(assignment)));
+        if (!container.isSelfPinging()) {
+            assignment.idleTimer(scheduler.after(settings.idleTimeout(), () -> release(assignment)));
+        }
     }
 
     /** Ends the task in FAILURE with the reason; its container is deleted. A finished task stays as it is. */
@@ -153,23 +187,29 @@ final class AssignmentWorker implements HostService.Listener {
 
     /** The assignment lets go of its container, which is deleted unless another still holds it. */
     void release(Assignment assignment) {
+        release(assignment, assignment.sessionAborted());
+    }
+
+    // lostDeletion: the deletion, if it comes to one, goes through an aborted session
+    private void release(Assignment assignment, boolean lostDeletion) {
         assignment.cancelTimers();
         Container container = assignment.container();
         if (container != null) {
             assignment.container(null);
-            letGo(assignment, container);
+            letGo(assignment, container, lostDeletion);
         }
         if (assignment.finished()) {
             assignment.account().end(assignment);
         }
     }
 
-    private void letGo(Assignment assignment, Container container) {
-        boolean lost = assignment.sessionAborted() && container.holders().size() == 1;
+    private void letGo(Assignment assignment, Container container, boolean lostDeletion) {
+        boolean lost = lostDeletion && container.holders().size() == 1;
         if (lost) {
             lostWrites.containerDeletion(container);
         }
         if (container.release(assignment)) {
+            pool.letGo(container);
             hostService.forget(container);
             if (lost) {
                 containers.deleteKeepingRow(container);
@@ -177,6 +217,19 @@ final class AssignmentWorker implements HostService.Listener {
                 containers.delete(container);
                 pool.replenish(container.region());
             }
+        }
+    }
+
+    // a container no assignment holds: a prewarmed one, or one whose holders are gone
+    private void deleteFree(Container container, boolean lost) {
+        pool.remove(container);
+        hostService.forget(container);
+        if (lost) {
+            lostWrites.containerDeletion(container);
+            containers.deleteKeepingRow(container);
+        } else {
+            containers.delete(container);
+            pool.replenish(container.region());
         }
     }
 
@@ -194,10 +247,7 @@ final class AssignmentWorker implements HostService.Listener {
      */
     void delete(Container container, Runnable answer) {
         if (container.holders().isEmpty()) {
-            pool.remove(container);
-            hostService.forget(container);
-            containers.delete(container);
-            pool.replenish(container.region());
+            deleteFree(container, false);
             answer.run();
             return;
         }

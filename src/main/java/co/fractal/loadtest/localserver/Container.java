@@ -5,16 +5,19 @@ import java.util.List;
 
 /**
  * One container on the host 127.0.0.1: its identity, ports and key, and (guarded by the state lock) its
- * state and the assignments holding it. Without faults at most one assignment holds a container; the
- * double-assign and rendezvous-race faults let two hold it, and it is deleted when the last lets go; a
+ * state, its pings and the assignments holding it. Without faults at most one assignment holds a container;
+ * the double-assign and rendezvous-race faults let two hold it, and it is deleted when the last lets go; a
  * release by one of them is answered only then (see {@link AssignmentWorker#delete}).
  */
 final class Container {
     /** The host every container runs on: where the host service listens. */
     static final String IP = "127.0.0.1";
 
-    /** A container's lifecycle as {@code /admin/containers} shows it. */
-    enum State { CREATING, RUNNING_UNAVAILABLE, RUNNING_AVAILABLE }
+    /**
+     * A container's lifecycle as {@code /admin/containers} shows it. STOPPING is a row whose deletion began
+     * and was lost (lock-timeout faults): pings no longer change its state, as in 2021.
+     */
+    enum State { CREATING, RUNNING_UNAVAILABLE, RUNNING_AVAILABLE, STOPPING }
 
     private final String id;
     private final Region region;
@@ -24,8 +27,12 @@ final class Container {
     private List<Runnable> whenDeleted;
     private State state;
     private App app;
+    private App heldAs;
     private int dpi = 96;
     private long lastPinged;
+    private long lastPingNanos;
+    private boolean pinged;
+    private boolean selfPinging;
     private boolean deleted;
 
     Container(String id, Region region, int firstPort, String secretKey, State state) {
@@ -93,11 +100,24 @@ final class Container {
         return holders;
     }
 
-    /** An assignment takes the container: it now runs the assignment's app at its DPI. */
-    void hold(Assignment assignment) {
+    /**
+     * An assignment takes the container: it now runs the assignment's app at its DPI. True when it was free
+     * until now; it then counts as held for that app until the last holder lets go ({@link #heldAs}).
+     */
+    boolean hold(Assignment assignment) {
+        boolean first = holders.isEmpty();
         holders.add(assignment);
         app = assignment.app();
         dpi = assignment.dpi();
+        if (first) {
+            heldAs = app;
+        }
+        return first;
+    }
+
+    /** The app it counts as held for: its first holder's. */
+    App heldAs() {
+        return heldAs;
     }
 
     /** The assignment lets go; true when no one holds it any more. */
@@ -111,10 +131,36 @@ final class Container {
         return holders.isEmpty() ? null : holders.get(holders.size() - 1);
     }
 
-    /** The container's first ping, now. */
-    void pinged(long epochSecond) {
-        state = State.RUNNING_AVAILABLE;
-        lastPinged = epochSecond;
+    /**
+     * A ping, now: {@code last_pinged} moves and the state becomes RUNNING_AVAILABLE ({@code available}: no
+     * client connected) or RUNNING_UNAVAILABLE, except while STOPPING.
+     */
+    void pinged(boolean available, ServerClock clock) {
+        pinged = true;
+        lastPingNanos = clock.nanos();
+        lastPinged = clock.epochSecond();
+        if (state != State.STOPPING) {
+            state = available ? State.RUNNING_AVAILABLE : State.RUNNING_UNAVAILABLE;
+        }
+    }
+
+    /** When it last pinged, in {@link ServerClock#nanos()}; meaningful once it has pinged. */
+    long lastPingNanos() {
+        return lastPingNanos;
+    }
+
+    /** Its pings come over HTTP: the container pings by itself (the load test holds it). */
+    void markSelfPinging() {
+        selfPinging = true;
+    }
+
+    boolean isSelfPinging() {
+        return selfPinging;
+    }
+
+    /** The row as {@code /mandelbox/protocol_info} gives it, for that user (or none). */
+    AnswerBodies.ProtocolInfo protocolInfo(String userId) {
+        return new AnswerBodies.ProtocolInfo(secretKey, id, userId, dpi, state.name());
     }
 
     /** The row a task reports for the user it assigned this container to. */
@@ -126,8 +172,13 @@ final class Container {
 
     /** The container as {@code /admin/containers} lists it. */
     AnswerBodies.ContainerListing listing() {
-        Assignment holder = lastHolder();
+        return listing(lastHolder());
+    }
+
+    /** The container as {@code /admin/containers} lists it with that holder (the row's user), or none. */
+    AnswerBodies.ContainerListing listing(Assignment holder) {
         return new AnswerBodies.ContainerListing(id, holder == null ? null : holder.account().username(), state.name(),
-                IP, firstPort, region.id(), holder == null ? null : holder.taskId().toString());
+                IP, firstPort, region.id(), holder == null ? null : holder.taskId().toString(),
+                pinged ? lastPinged : null, app == null ? null : app.displayName(), region.cluster());
     }
 }

@@ -50,6 +50,12 @@ final class JsonBody {
         return value.textValue();
     }
 
+    /** A string, or the fallback when the key is absent or null. */
+    String optionalText(String key, String fallback) {
+        JsonNode value = object.get(key);
+        return value == null || value.isNull() ? fallback : text(key);
+    }
+
     /** A required string that is not empty. */
     String nonEmptyText(String key) {
         String text = text(key);
@@ -57,6 +63,62 @@ final class JsonBody {
             throw ApiException.badRequest("key " + key + " is empty; expected a non-empty string");
         }
         return text;
+    }
+
+    /** A required boolean. */
+    boolean bool(String key) {
+        JsonNode value = object.get(key);
+        if (value == null) {
+            throw missing(key);
+        }
+        if (!value.isBoolean()) {
+            throw ApiException.badRequest("key " + key + " holds " + describe(value) + "; expected true or false");
+        }
+        return value.booleanValue();
+    }
+
+    /** A required boolean, also written as the text true or false in any letter case. */
+    boolean flag(String key) {
+        JsonNode value = object.get(key);
+        if (value != null && value.isTextual() && (value.textValue().equalsIgnoreCase("true")
+                || value.textValue().equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(value.textValue());
+        }
+        if (value != null && !value.isBoolean()) {
+            throw ApiException.badRequest("key " + key + " holds " + describe(value) + "; expected true or false");
+        }
+        return bool(key);
+    }
+
+    /** A required whole number from 0, also written as a string of its digits. */
+    long count(String key) {
+        JsonNode value = object.get(key);
+        if (value == null) {
+            throw missing(key);
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong() && value.longValue() >= 0) {
+            return value.longValue();
+        }
+        if (value.isTextual() && !value.textValue().isEmpty() && value.textValue().length() <= 18
+                && value.textValue().chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Long.parseLong(value.textValue());
+        }
+        throw ApiException.badRequest("key " + key + " holds " + describe(value)
+                + "; expected a whole number from 0, or a string of its digits");
+    }
+
+    /** Requires the key, whatever it holds but null. */
+    void require(String key) {
+        JsonNode value = object.get(key);
+        if (value == null || value.isNull()) {
+            throw missing(key);
+        }
+    }
+
+    /** True when the key holds a number (of any kind). */
+    boolean isNumber(String key) {
+        JsonNode value = object.get(key);
+        return value != null && value.isNumber();
     }
 
     /** A required whole number within bounds. */

@@ -46,9 +46,14 @@ public final class LocalWebserver implements AutoCloseable {
 
     /** Starts both servers accepting this admin password; returns once they accept connections. */
     public static LocalWebserver start(LocalServerSettings settings, String adminPassword) {
+        return start(settings, adminPassword, ServerClock.SYSTEM);
+    }
+
+    /** Starts both servers with the clock that times the containers' pings (tests drive their own). */
+    static LocalWebserver start(LocalServerSettings settings, String adminPassword, ServerClock clock) {
         Objects.requireNonNull(adminPassword, "adminPassword");
         String adminUsername = settings.adminUsername().orElseGet(() -> "admin-" + Secrets.hex(4));
-        Webserver webserver = new Webserver(settings, adminUsername, adminPassword);
+        Webserver webserver = new Webserver(settings, adminUsername, adminPassword, clock);
         NettyServers servers = new NettyServers(settings.ioThreads());
         try {
             int port = servers.listen(settings.port(), "local.port", webserver.webserverRoutes(), null);

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.AsciiString;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.List;
  * address. Valid only while the endpoint handles it (the body's buffer is released afterwards).
  */
 final class Request {
+    private static final AsciiString FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
+
     private final FullHttpRequest http;
     private final InetAddress client;
     private final QueryStringDecoder uri;
@@ -41,6 +44,12 @@ final class Request {
         return values == null ? null : values.get(0);
     }
 
+    /** The decoded value of the first query parameter of that name, or the fallback. */
+    String query(String name, String fallback) {
+        String value = query(name);
+        return value == null ? fallback : value;
+    }
+
     /** A header's value, or null. */
     String header(CharSequence name) {
         return http.headers().get(name);
@@ -58,5 +67,18 @@ final class Request {
     /** The address the request came from, the key of rate limits. */
     InetAddress client() {
         return client;
+    }
+
+    /**
+     * The address the 2021 webserver took as the sender ({@code received_from}): the first entry of
+     * {@code X-Forwarded-For} when the header is there, else the peer's address.
+     */
+    String sourceAddress() {
+        String forwarded = http.headers().get(FORWARDED_FOR);
+        if (forwarded == null) {
+            return client.getHostAddress();
+        }
+        int comma = forwarded.indexOf(',');
+        return (comma < 0 ? forwarded : forwarded.substring(0, comma)).trim();
     }
 }

@@ -25,7 +25,8 @@ final class TaskStatus implements Task {
     private final String json;
 
     /**
-     * @param output the output: an {@link AnswerBodies.Message}, a failure's reason, a {@link ContainerRow}, or null
+     * @param output the output: an {@link AnswerBodies.Message}, a failure's reason, a {@link ContainerRow}, another
+     *               task's result body, or null
      */
     private TaskStatus(State state, Object output) {
         this.state = state;
@@ -42,8 +43,8 @@ final class TaskStatus implements Task {
         return new TaskStatus(State.FAILURE, reason);
     }
 
-    /** A finished task's status with its output: the container row, or null. */
-    static TaskStatus success(ContainerRow output) {
+    /** A finished task's status with its output: the container row, another result body, or null. */
+    static TaskStatus success(Object output) {
         return new TaskStatus(State.SUCCESS, output);
     }
 

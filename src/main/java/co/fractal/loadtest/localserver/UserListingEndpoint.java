@@ -24,8 +24,7 @@ final class UserListingEndpoint implements Endpoint {
     @Override
     public void handle(Request request, Responder responder) {
         tokens.authenticate(request).mustBeAdmin();
-        String given = request.query("prefix");
-        String prefix = given == null ? "" : given;
+        String prefix = request.query("prefix", "");
         List<AnswerBodies.UserListing> listed = lock.call(() -> {
             List<AnswerBodies.UserListing> rows = new ArrayList<>();
             for (Account account : accounts.all()) {

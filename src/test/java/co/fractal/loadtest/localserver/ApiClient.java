@@ -51,9 +51,14 @@ final class ApiClient implements AutoCloseable {
 
     /** A server with the fast defaults overridden by {@code properties}. */
     static ApiClient start(Map<String, String> properties) {
+        return start(properties, ServerClock.SYSTEM);
+    }
+
+    /** A server with the fast defaults overridden by {@code properties}, timing pings by that clock. */
+    static ApiClient start(Map<String, String> properties, ServerClock clock) {
         Map<String, String> all = new HashMap<>(FAST);
         all.putAll(properties);
-        return new ApiClient(LocalWebserver.start(LocalServerSettings.fromProperties(all)));
+        return new ApiClient(LocalWebserver.start(LocalServerSettings.fromProperties(all), Secrets.token(), clock));
     }
 
     static ApiClient start() {
@@ -78,6 +83,16 @@ final class ApiClient implements AutoCloseable {
             request.header("Authorization", "Bearer " + token);
         }
         return send(http, request.build());
+    }
+
+    /** A POST with headers (name, value, …) and no token. */
+    Reply postWithHeaders(String path, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).timeout(WAIT)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(http, request.build()).join();
     }
 
     Reply get(String pathAndQuery, String token) {
@@ -135,6 +150,16 @@ final class ApiClient implements AutoCloseable {
             throw new AssertionError("assign " + username + ": " + reply);
         }
         return reply.text("ID");
+    }
+
+    /** A new user assigns in the region and its container is handed over (the pool refills, the reaper runs). */
+    void handOff(String region) {
+        String user = newUsername("handoff");
+        register(user);
+        assign(user, region);
+        if (!"WAITING_FOR_CLIENT_APP".equals(awaitHost(user).text("user_app_state"))) {
+            throw new AssertionError("no hand-off to " + user + ": " + hostInfo(user));
+        }
     }
 
     Reply hostInfo(String username) {
@@ -199,6 +224,22 @@ final class ApiClient implements AutoCloseable {
 
     Reply releaseContainer(JsonNode row) {
         return post("/container/delete", release(row.path("container_id").asText(), row.path("secret_key").asText()), null);
+    }
+
+    static String ping(boolean available, int port, String key) {
+        return "{\"available\":" + available + ",\"identifier\":" + port + ",\"private_key\":\"" + key + "\"}";
+    }
+
+    /** The container of that row pings, as the load test's container actors do: from its ip, by X-Forwarded-For. */
+    Reply ping(JsonNode row, boolean available) {
+        return postWithHeaders("/mandelbox/ping", ping(available, row.path("port_32262").asInt(),
+                row.path("secret_key").asText()), "X-Forwarded-For", row.path("ip").asText());
+    }
+
+    /** Reads the row of the container, as its protocol did, from its ip: changes nothing. */
+    Reply protocolInfo(JsonNode row) {
+        return postWithHeaders("/mandelbox/protocol_info", "{\"identifier\":" + row.path("port_32262").asInt()
+                + ",\"private_key\":\"" + row.path("secret_key").asText() + "\"}", "X-Forwarded-For", row.path("ip").asText());
     }
 
     /** The containers {@code /admin/containers} lists. */

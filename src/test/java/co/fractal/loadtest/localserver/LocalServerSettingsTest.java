@@ -26,6 +26,9 @@ class LocalServerSettingsTest {
         assertThat(settings.taskRetention()).isEqualTo(Duration.ofMinutes(2));
         assertThat(settings.ioThreads()).isEqualTo(2);
         assertThat(settings.faults()).isEmpty();
+        assertThat(settings.prebootNumber()).isZero();
+        assertThat(settings.reapAfter()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(settings.logsDelay()).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
@@ -46,15 +49,30 @@ class LocalServerSettingsTest {
     }
 
     @Test
+    void readsTheSessionSettings() {
+        LocalServerSettings settings = LocalServerSettings.fromProperties(Map.of("local.prebootNumber", "0.5",
+                "local.reapAfter", "2s", "local.logsDelay", "0s", "local.faults", "ping-lock-timeout"));
+
+        assertThat(settings.prebootNumber()).isEqualTo(0.5);
+        assertThat(settings.reapAfter()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.logsDelay()).isZero();
+        assertThat(settings.faults()).containsExactly(Fault.PING_LOCK_TIMEOUT);
+    }
+
+    @Test
     void everyBadValueIsReportedWithItsPropertyAndTheAcceptedForm() {
         ConfigException error = catchThrowableOfType(ConfigException.class, () -> LocalServerSettings.fromProperties(Map.of(
-                "local.busyAbove", "-1", "local.taskRetention", "forever", "local.ioThreads", "0", "local.faults", "chaos")));
+                "local.busyAbove", "-1", "local.taskRetention", "forever", "local.ioThreads", "0", "local.faults", "chaos",
+                "local.prebootNumber", "-1", "local.reapAfter", "0s", "local.logsDelay", "soon")));
 
-        assertThat(error.problems()).hasSize(4);
+        assertThat(error.problems()).hasSize(7);
         assertThat(error.getMessage()).contains("local.busyAbove: '-1'").contains("whole number from 0")
                 .contains("local.taskRetention: 'forever'").contains("500ms, 30s")
                 .contains("local.ioThreads: '0'")
-                .contains("local.faults: 'chaos'").contains("double-assign, lock-timeout, mixed-status, rendezvous-race");
+                .contains("local.faults: 'chaos'").contains("double-assign, lock-timeout, mixed-status, rendezvous-race")
+                .contains("ping-lock-timeout")
+                .contains("local.prebootNumber: '-1'").contains("number from 0")
+                .contains("local.reapAfter: '0s'").contains("local.logsDelay: 'soon'");
     }
 
     @Test
@@ -67,8 +85,9 @@ class LocalServerSettingsTest {
                 "local.prewarm: unknown setting; did you mean -Dlocal.prewarmed?",
                 "local.spinupdelay: unknown setting; did you mean -Dlocal.spinUpDelay? (setting names are case-sensitive)",
                 "local.tls: unknown setting; the local.* settings are -Dlocal.port, -Dlocal.hostServicePort, -Dlocal.prewarmed,"
-                        + " -Dlocal.capacity, -Dlocal.spinUpDelay, -Dlocal.prewarmDelay, -Dlocal.pingDelay, -Dlocal.clientTimeout,"
-                        + " -Dlocal.idleTimeout, -Dlocal.rateLimit, -Dlocal.busyAbove, -Dlocal.maintenance, -Dlocal.faults,"
+                        + " -Dlocal.capacity, -Dlocal.spinUpDelay, -Dlocal.prewarmDelay, -Dlocal.prebootNumber, -Dlocal.pingDelay,"
+                        + " -Dlocal.clientTimeout, -Dlocal.idleTimeout, -Dlocal.reapAfter, -Dlocal.logsDelay, -Dlocal.rateLimit,"
+                        + " -Dlocal.busyAbove, -Dlocal.maintenance, -Dlocal.faults,"
                         + " -Dlocal.taskRetention, -Dlocal.ioThreads, -Dlocal.adminUsername",
                 "users: not read by the reference webserver on its own, which reads only the local.* settings",
                 "local.ioThreads: '0' is not accepted; expected a whole number from 1 to 64 (e.g. -Dlocal.ioThreads=2)");
