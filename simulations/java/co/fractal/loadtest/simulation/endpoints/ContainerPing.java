@@ -17,19 +17,11 @@ public final class ContainerPing {
 
     /** A held container's ping: its row must still be there. */
     public static HttpRequestActionBuilder held() {
-        return ping("mandelbox/ping").check(Answers.statusKept(), status().is(200))
-                .checkIf(Answers.statusOtherThan(200)).then(Answers.excerptKept());
-    }
-
-    /** A ping after the container's ending, to learn whether it is gone: 404 once it is, 200 while it is not. */
-    public static HttpRequestActionBuilder probe() {
-        return ping("mandelbox/ping (probe)").check(Answers.statusKept(), status().in(200, 404));
-    }
-
-    private static HttpRequestActionBuilder ping(String name) {
-        return http(name).post("/mandelbox/ping")
+        return http("mandelbox/ping").post("/mandelbox/ping")
                 .ignoreProtocolHeaders().asJson()
                 .header("X-Forwarded-For", "#{" + HELD_IP + "}")
-                .body(ElFileBody("bodies/ping.json"));
+                .body(ElFileBody("bodies/ping.json"))
+                .check(Answers.statusKept(), status().is(200))
+                .checkIf(Answers.statusOtherThan(200)).then(Answers.excerptKept());
     }
 }

@@ -4,6 +4,7 @@ import co.fractal.loadtest.config.SessionEnding;
 import co.fractal.loadtest.config.SessionSettings;
 import co.fractal.loadtest.management.LoadTestRun;
 import co.fractal.loadtest.simulation.endpoints.ContainerLogs;
+import co.fractal.loadtest.simulation.endpoints.ContainerLookup;
 import co.fractal.loadtest.simulation.endpoints.ContainerPing;
 import co.fractal.loadtest.simulation.endpoints.ContainerRelease;
 import co.fractal.loadtest.simulation.endpoints.TaskStatusQuery;
@@ -25,7 +26,7 @@ import static io.gatling.javaapi.core.CoreDsl.pause;
 /**
  * The session after a container is ready: the user holds it while the container pings the webserver, then the
  * session ends as the 2021 client and container ended theirs — graceful, abandon, blip, silent death or relaunch —
- * and probe pings check its container is gone. Every loop is bounded in count or time.
+ * and probes (read-only lookups of its row) check its container is gone. Every loop is bounded in count or time.
  */
 final class ContainerSession {
     private final SessionSettings settings;
@@ -82,7 +83,7 @@ final class ContainerSession {
                         pause(settings.logsPoll()).exec(TaskStatusQuery.logs()).exec(judge::logsTaskAnswered)))
                 .exec(SessionJudge.phase("delete")).exec(ContainerRelease.held()).exec(judge::deleted)
                 .exec(asLongAsDuring(judge.awaitingGone(), probeGuard, "goneLoop", false).on(
-                        exec(ContainerPing.probe()).exec(judge::probed)
+                        exec(ContainerLookup.probe()).exec(judge::probed)
                                 .doIf(judge.awaitingGone()).then(pause(judge.probeInterval()))))
                 .exec(judge::goneJudged);
     }
@@ -92,7 +93,7 @@ final class ContainerSession {
         Duration guard = settings.reapAfter().plus(settings.goneWithin().multipliedBy(4)).plusSeconds(30);
         return pause(judge::untilReapTime)
                 .exec(asLongAsDuring(judge.awaitingReap(), guard, "reapLoop", false).on(
-                        exec(ContainerPing.probe()).exec(judge::probed)
+                        exec(ContainerLookup.probe()).exec(judge::probed)
                                 .doIf(judge.awaitingReap()).then(pause(judge.probeInterval()))))
                 .exec(judge::reapJudged);
     }

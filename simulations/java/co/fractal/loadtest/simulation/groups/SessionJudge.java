@@ -190,11 +190,11 @@ final class SessionJudge {
         return answerUsed(session.set(DELETED_AT, System.nanoTime()).set(PHASE, "gone"));
     }
 
-    /** A probe ping: 404 means the container is gone. */
+    /** A probe: 404 (no row there) or 401 (another container's row there now) means the container is gone. */
     Session probed(Session session) {
         int status = session.getInt(STATUS);
         run.answered(SessionSummary.PROBE, status);
-        return answerUsed(status == 404 ? session.set(GONE_AT, System.nanoTime()) : session);
+        return answerUsed(status == 404 || status == 401 ? session.set(GONE_AT, System.nanoTime()) : session);
     }
 
     /** After its delete the container must be gone within {@code session.goneWithin}. */
@@ -204,7 +204,7 @@ final class SessionJudge {
         }
         return violated(session.set(FATE, SessionResult.Fate.STILL_THERE), "gone", new Violation(Invariant.SESSION_ENDINGS,
                 "container " + session.getString(HELD_ID) + " at " + heldAt(session) + " of " + journeyId(session) + " ("
-                        + ending(session).key() + ") still answered pings " + seconds(settings.goneWithin()) + " after its delete"));
+                        + ending(session).key() + ") was still there " + seconds(settings.goneWithin()) + " after its delete"));
     }
 
     /** The container dies: its pings stop, and the journey no longer holds it. */
@@ -227,7 +227,7 @@ final class SessionJudge {
         }
         return violated(session.set(FATE, SessionResult.Fate.STILL_THERE), "silent", new Violation(Invariant.SESSION_ENDINGS,
                 "silent container " + session.getString(HELD_ID) + " at " + heldAt(session) + " of " + journeyId(session)
-                        + ", last ping " + silentSince + ", still answered pings at " + Instant.now() + " although an assign"
+                        + ", last ping " + silentSince + ", was still there at " + Instant.now() + " although an assign"
                         + " was accepted at " + assign.get() + ", past its reap time (" + seconds(settings.reapAfter()) + ")"));
     }
 

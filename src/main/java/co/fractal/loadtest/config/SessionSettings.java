@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * @param logsPoll     how often the ending container polls its logs task
  * @param logsPolls    the most polls of the logs task
  * @param reapAfter    how long the webserver's reaper lets a silent container live (at the next assign in its region)
- * @param goneWithin   how long probe pings wait for a container to be gone: after its ending's delete, or past the
+ * @param goneWithin   how long probes wait for a container to be gone: after its ending's delete, or past the
  *                     reap time after a silent death
  */
 public record SessionSettings(SessionLength length, Duration pingInterval, Map<SessionEnding, Integer> endings,

@@ -56,7 +56,7 @@ enum Setting {
     SESSION_LOGS_POLLS(Section.SESSIONS, "session.logsPolls", is("60"), "polls of the logs task at most"),
     SESSION_REAP_AFTER(Section.SESSIONS, "session.reapAfter", is("90s"), "how long the webserver lets a silent container"
             + " live before its reaper removes it at the next assign in its region (the reference webserver: `local.reapAfter`)"),
-    SESSION_GONE_WITHIN(Section.SESSIONS, "session.goneWithin", is("30s"), "how long probe pings wait for a container"
+    SESSION_GONE_WITHIN(Section.SESSIONS, "session.goneWithin", is("30s"), "how long probes wait for a container"
             + " to be gone: after its ending's delete, or past the reap time after a silent death"),
     HOSTS_COUNT(Section.SESSIONS, "hosts.count", described("`0`; `sessions` profile: `2`"),
             "simulated container hosts: each authenticates once, then heartbeats for the run and sends a dying beat"),

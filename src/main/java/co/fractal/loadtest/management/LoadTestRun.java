@@ -32,6 +32,9 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -57,6 +60,11 @@ public final class LoadTestRun {
     private final JourneyRecorder recorder = new JourneyRecorder();
     private final SessionTally sessions;
     private final PoolTimeline pool;
+    private final ScheduledExecutorService poolWatch = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "load-test-pool-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final ConcurrentSkipListSet<Long> assignSeconds = new ConcurrentSkipListSet<>();
     private final RunLedger ledger = new RunLedger();
     private final Queue<String> unusedUsers = new ConcurrentLinkedQueue<>();
@@ -130,6 +138,9 @@ public final class LoadTestRun {
         }
         config.shards().startAt().ifPresent(this::awaitStart);
         loadStartedAt = Instant.now();
+        if (config.sessions().held()) {
+            poolWatch.scheduleAtFixedRate(this::samplePool, 0, pool.width().toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     // the start barrier: every shard's load starts at the same instant, once its users are ready
@@ -176,9 +187,12 @@ public final class LoadTestRun {
         assignSeconds.add(Instant.now().getEpochSecond());
     }
 
-    /** When the first assign accepted at or after {@code instant} was (to the second), if one was. */
+    /**
+     * When the first assign accepted after {@code instant} was, to the second, if one was: assigns are kept by the
+     * second, so one in the same second as {@code instant} is not counted (it may have come before it).
+     */
     public Optional<Instant> firstAssignAcceptedSince(Instant instant) {
-        return Optional.ofNullable(assignSeconds.ceiling(instant.getEpochSecond())).map(Instant::ofEpochSecond);
+        return Optional.ofNullable(assignSeconds.ceiling(instant.getEpochSecond() + 1)).map(Instant::ofEpochSecond);
     }
 
     /** A journey's task reached SUCCESS with this container; a violation when another journey holds it. */
@@ -264,6 +278,18 @@ public final class LoadTestRun {
         return sessions.open();
     }
 
+    // the free prewarmed containers of the journeys' region, where the webserver tells (GET /admin/pool); a webserver
+    // without it is asked no more
+    private void samplePool() {
+        try {
+            target.webserver().freePrewarmed(target.adminToken(), config.journey().region())
+                    .ifPresentOrElse(pool::poolSize, poolWatch::shutdown);
+        } catch (RuntimeException e) {
+            out.accept("the prewarmed pool's size cannot be read: " + e.getMessage());
+            poolWatch.shutdown();
+        }
+    }
+
     /** A simulated host sent its dying beat: it is done. */
     public void hostEnded() {
         hostsEnded.incrementAndGet();
@@ -292,6 +318,7 @@ public final class LoadTestRun {
             return verdict;
         }
         Instant endedAt = Instant.now();
+        poolWatch.shutdownNow();
         if (loadStartedAt == null) {
             if (interrupted && keeper != null && keeper.manifest() != null) {
                 out.accept("interrupted while provisioning: removing what run " + config.runId() + " created");

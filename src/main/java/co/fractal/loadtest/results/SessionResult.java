@@ -17,7 +17,7 @@ import java.util.Optional;
 public record SessionResult(String journeyId, SessionEnding ending, Optional<SessionFailure> failure, Fate fate,
                             long goneMicros) {
 
-    /** What became of a session's container, as the probe pings found it. */
+    /** What became of a session's container, as the probes found it. */
     public enum Fate {
         /** A probe ping answered 404: the container is gone. */
         GONE,

@@ -22,7 +22,7 @@ import java.util.Map;
  * @param containers   sessions by what became of their container: gone, stillThere, unjudged, unknown
  * @param failures     failed sessions by phase and reason
  * @param pings        pings sent by held containers ({@code mandelbox/ping}; by status under {@code requests})
- * @param probes       probe pings sent after endings ({@code mandelbox/ping (probe)})
+ * @param probes       probes sent after endings ({@code mandelbox/protocol_info}: read-only lookups of the row)
  * @param hosts        the simulated hosts: how many, authentications and heartbeats answered 200, dying beats
  * @param pool         the prewarmed pool under churn: the share of containers that came from it, and its timeline
  */
@@ -50,7 +50,7 @@ public record SessionSummary(String length, String pingInterval, String endings,
 
     /** Endpoint names under which the journey's extra requests are counted. */
     public static final String PING = "mandelbox/ping";
-    public static final String PROBE = "mandelbox/ping (probe)";
+    public static final String PROBE = "mandelbox/protocol_info";
     public static final String HOST_AUTH = "host_service/auth";
     public static final String HEARTBEAT = "host_service/heartbeat";
     public static final String DYING_BEAT = "host_service/heartbeat (dying)";

@@ -118,6 +118,24 @@ public final class WebserverClient {
     }
 
     /** {@code GET /admin/containers}: empty when the webserver lacks this extension. */
+    /**
+     * The prewarmed containers free now in a region ({@code GET /admin/pool}, an extension of the reference
+     * webserver); empty on a webserver without it, or when it does not list the region.
+     */
+    public Optional<Long> freePrewarmed(Secret admin, String region) {
+        Reply reply = send("read the pool", get("/admin/pool", admin));
+        if (reply.status == 404 || reply.status == 405) {
+            return Optional.empty();
+        }
+        reply.expect("read the pool", 200);
+        for (JsonNode pool : reply.json().path("regions")) {
+            if (region.equals(Answer.text(pool, "region")) && pool.path("free").isNumber()) {
+                return Optional.of(pool.path("free").asLong());
+            }
+        }
+        return Optional.empty();
+    }
+
     public Optional<List<ContainerRecord>> containers(Secret admin) {
         Reply reply = send("list containers", get("/admin/containers", admin));
         if (reply.status == 404 || reply.status == 405) {

@@ -52,6 +52,9 @@ class SessionsIT {
         assertThat(summary.at("/requests/logs/202").asInt()).as("every ending but the silent ones sent its logs").isEqualTo(24);
         assertThat(summary.at("/requests/mandelbox~1delete/202").asInt()).isEqualTo(24);
         assertThat(summary.at("/requests/mandelbox~1ping/200").asInt()).isGreaterThan(100);
+        assertThat(sessions.at("/pool/prewarmedPercent").asDouble()).isPositive();
+        assertThat(sessions.at("/pool/timeline")).as("the pool's size sampled from GET /admin/pool")
+                .anyMatch(point -> point.path("poolSize").isNumber());
         assertThat(sessions.path("hosts").path("authenticated").asInt()).isEqualTo(2);
         assertThat(sessions.path("hosts").path("heartbeats").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(sessions.path("hosts").path("dyingBeats").asInt()).isEqualTo(2);
@@ -60,5 +63,18 @@ class SessionsIT {
             assertThat(Summaries.invariant(summary, invariant).path("status").asText()).as(invariant).isEqualTo("ok");
         }
         assertThat(summary.at("/teardown/leftovers")).isEmpty();
+    }
+
+    @Test
+    void aLockTimeoutUnderPingsAndAssignsIsCaughtBySessionEndings() throws Exception {
+        MavenRun.Result run = MavenRun.named("sessions-ping-lock-timeout").args(args("-Dlocal.faults=ping-lock-timeout")).run();
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.output()).contains("✗ SESSION_ENDINGS violated");
+        JsonNode summary = Summaries.read(run.latestSummary());
+        JsonNode violated = Summaries.invariant(summary, "SESSION_ENDINGS");
+        assertThat(violated.path("status").asText()).isEqualTo("violated");
+        assertThat(violated.path("evidence").get(0).asText()).contains("was still there");
+        assertThat(summary.at("/journeys/failed").asInt()).as("every journey looked fine").isZero();
     }
 }
