@@ -8,7 +8,6 @@ import co.fractal.loadtest.simulation.groups.ContainerJourney;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.Simulation;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,7 +80,7 @@ public class JourneyConcurrencySimulation extends Simulation {
         System.out.printf(Locale.ROOT, "[bench] %d test users ready in %.1f s; steps %s reached over %d s each, held %d s,"
                         + " the top one until %d s; first ping %d s after the rendezvous%n", top, (System.nanoTime() - start) / 1e9,
                 Arrays.toString(steps), rampSeconds, settleSeconds, holdEnd, pingDelay.toSeconds());
-        heap.put("beforeLoadBytes", liveHeap());
+        heap.put("beforeLoadBytes", JourneyMonitor.liveHeap());
         monitor.start();
     }
 
@@ -142,7 +141,7 @@ public class JourneyConcurrencySimulation extends Simulation {
         }
         if (t == topAt + holdSeconds / 2) {
             long inFlight = inFlight(t);
-            long used = liveHeap();
+            long used = JourneyMonitor.liveHeap();
             heap.put("duringHoldBytes", used);
             heap.put("inFlightAtMeasure", inFlight);
             heap.put("bytesPerInFlightJourney", inFlight <= 0 ? 0 : (used - (long) heap.get("beforeLoadBytes")) / inFlight);
@@ -166,11 +165,6 @@ public class JourneyConcurrencySimulation extends Simulation {
         return step;
     }
 
-    /** Heap used after a full collection (one: under load its pause is what every poll waits through). */
-    private static long liveHeap() {
-        System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
 
     /** Containers the reference webserver says users hold now (GET /admin/containers), -1 when it cannot tell. */
     private long heldContainers() {

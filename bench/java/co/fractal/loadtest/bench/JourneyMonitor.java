@@ -176,6 +176,12 @@ final class JourneyMonitor implements AutoCloseable {
         }
     }
 
+    /** Heap used after a full collection (one: under load its pause is what every request in flight waits through). */
+    static long liveHeap() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
     /** CPU time of the embedded reference webserver's threads (local-webserver-*), nanoseconds. */
     private static long serverCpuNanos() {
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();

@@ -7,7 +7,6 @@ import co.fractal.loadtest.simulation.JourneyProtocol;
 import co.fractal.loadtest.simulation.groups.ContainerJourney;
 import io.gatling.javaapi.core.Simulation;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -57,7 +56,7 @@ public class SessionConcurrencySimulation extends Simulation {
         System.out.printf(Locale.ROOT, "[bench] %d test users ready in %.1f s; sessions started over %d s, each held %d s,"
                 + " pinging every %d s%n", sessions, (System.nanoTime() - start) / 1e9, rampSeconds, length.toSeconds(),
                 pingInterval.toSeconds());
-        heap.put("beforeLoadBytes", liveHeap());
+        heap.put("beforeLoadBytes", JourneyMonitor.liveHeap());
         monitor.start();
     }
 
@@ -88,7 +87,7 @@ public class SessionConcurrencySimulation extends Simulation {
             heldAtTopMin = Math.min(heldAtTopMin, held);
         }
         if (t == rampSeconds + holdSeconds / 2) {
-            long used = liveHeap();
+            long used = JourneyMonitor.liveHeap();
             heap.put("duringHoldBytes", used);
             heap.put("heldAtMeasure", held);
             heap.put("bytesPerHeldSession", held <= 0 ? 0 : (used - (long) heap.get("beforeLoadBytes")) / held);
@@ -97,9 +96,4 @@ public class SessionConcurrencySimulation extends Simulation {
         }
     }
 
-    /** Heap used after a full collection. */
-    private static long liveHeap() {
-        System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
 }
