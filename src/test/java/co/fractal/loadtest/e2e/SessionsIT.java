@@ -41,10 +41,13 @@ class SessionsIT {
             assertThat(sessions.at("/byEnding/" + ending + "/succeeded").asInt()).as(ending).isEqualTo(6);
         }
         assertThat(sessions.at("/containers/stillThere").asInt()).as("every container gone after its ending").isZero();
+        // the reaper runs at an assign: the silent deaths of the first sessions are followed by many, the last ones
+        // (once the arrivals are over) perhaps by none, and stay unjudged
         assertThat(sessions.at("/byEnding/silent/containerGone/count").asInt()).as("silent containers reaped")
-                .isGreaterThanOrEqualTo(4);
+                .isGreaterThanOrEqualTo(2);
         assertThat(sessions.at("/containers/gone").asInt() + sessions.at("/containers/unjudged").asInt()).isEqualTo(30);
-        assertThat(sessions.at("/containers/unjudged").asInt()).as("only a silent death no assign followed").isLessThanOrEqualTo(2);
+        assertThat(sessions.at("/containers/unjudged").asInt()).as("only silent deaths no assign followed")
+                .isEqualTo(6 - sessions.at("/byEnding/silent/containerGone/count").asInt());
         assertThat(sessions.at("/byEnding/blip/containerGone/count").asInt()).as("blipping containers survived, then ended")
                 .isEqualTo(6);
         assertThat(summary.at("/journeys/started").asInt()).as("30 journeys and 6 relaunches").isEqualTo(36);
