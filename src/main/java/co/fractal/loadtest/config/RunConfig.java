@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param load        profile, number of journeys and spawn rate
  * @param journey     what each journey asks for and its poll budgets
  * @param maxDuration the cap on the whole run
+ * @param generator   how the load generator judges and protects itself
  * @param admin       admin credentials for the target (empty for the local target, which makes its own)
  * @param provision   how test users are named and created
  * @param heroku      web-tier scaling
@@ -27,7 +28,7 @@ import java.util.Optional;
  * @param adopt       the manifest of a run provisioned beforehand (by the Maven lifecycle) to adopt
  */
 public record RunConfig(RunId runId, Target target, LoadShape load, JourneySettings journey, Duration maxDuration,
-                        AdminCredentials admin, ProvisionSettings provision, HerokuSettings heroku,
+                        GeneratorSettings generator, AdminCredentials admin, ProvisionSettings provision, HerokuSettings heroku,
                         CloudSettings cloud, ResultsSettings results, NotificationSettings notifications,
                         LocalServerSettings local, Optional<Path> adopt) {
 
@@ -79,7 +80,11 @@ public record RunConfig(RunId runId, Target target, LoadShape load, JourneySetti
             s.problem("target=" + target.name() + " needs admin credentials: " + AdminCredentials.howToProvide());
         }
 
-        RunConfig config = new RunConfig(RunId.startingAt(clock.instant()), target, load, journey, maxDuration, admin,
+        RunId runId = s.raw(Setting.RUN_ID).map(value -> RunId.parse(value).orElseGet(() -> {
+            s.problem(Setting.RUN_ID, value, RunId.ACCEPTED + " (yyyyMMdd-HHmmss UTC and 4 hex digits)");
+            return null;
+        })).orElseGet(() -> RunId.startingAt(clock.instant()));
+        RunConfig config = new RunConfig(runId, target, load, journey, maxDuration, GeneratorSettings.read(s), admin,
                 ProvisionSettings.read(s), HerokuSettings.read(s, env), CloudSettings.read(s, journey.region(),
                 target.kind() == Target.Kind.LOCAL),
                 ResultsSettings.read(s), NotificationSettings.read(env), LocalServerSettings.read(s),
@@ -92,13 +97,13 @@ public record RunConfig(RunId runId, Target target, LoadShape load, JourneySetti
 
     /** The same run, under another id (an adopted run's). */
     public RunConfig withRunId(RunId id) {
-        return new RunConfig(id, target, load, journey, maxDuration, admin, provision, heroku, cloud, results, notifications,
+        return new RunConfig(id, target, load, journey, maxDuration, generator, admin, provision, heroku, cloud, results, notifications,
                 local, adopt);
     }
 
     /** The same run, against a target that now has an address, with the credentials it accepts. */
     public RunConfig startedAt(Target startedTarget, AdminCredentials credentials) {
-        return new RunConfig(runId, startedTarget, load, journey, maxDuration, credentials, provision, heroku, cloud,
+        return new RunConfig(runId, startedTarget, load, journey, maxDuration, generator, credentials, provision, heroku, cloud,
                 results, notifications, local, adopt);
     }
 

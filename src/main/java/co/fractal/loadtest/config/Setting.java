@@ -24,6 +24,13 @@ enum Setting {
     SPAWN_RATE(Section.LOAD, "spawnRate", described("per profile"), "journeys started per second (stress: the peak rate)"),
     MAX_DURATION(Section.LOAD, "maxDuration", is("10m"), "cap on the whole run"),
 
+    GENERATOR_SATURATION(Section.GENERATOR, "generator.saturation", is("fail"),
+            "`fail`: a saturated load generator fails the run; `warn`: it is a caveat (see The load generator's health)"),
+    GENERATOR_STOP_AFTER(Section.GENERATOR, "generator.stopAfter", is("10s"),
+            "saturation lasting this long stops the load; teardown follows"),
+    GENERATOR_CONNECTIONS(Section.GENERATOR, "generator.connections", described("sized from the open-file limit"),
+            "connections the load may hold at once; requests beyond what they allow wait for one"),
+
     APP(Section.JOURNEY, "app", is("Google Chrome"), "the application asked for"),
     REGION(Section.JOURNEY, "region", is("us-east-1"), "the AWS region asked for"),
     DPI(Section.JOURNEY, "dpi", is("96"), "sent with the assign request"),
@@ -69,6 +76,8 @@ enum Setting {
             "endpoint override for every AWS client (local stand-ins)"),
     CLOUD_MAX_ATTEMPTS(Section.PROVISIONING, "cloud.maxAttempts", is("8"),
             "attempts per AWS call when AWS answers throttling or a transient error"),
+    RUN_ID(Section.PROVISIONING, "run.id", described("the start time (UTC) and 4 random hex digits"),
+            "the run's id, e.g. `20261124-113400-7f3a`: CI names the run it starts, to tear it down by id"),
     RUN_ADOPT(Section.PROVISIONING, "run.adopt", described("unset"), "a pointer file left by `manage provision --pointer`:"
             + " adopt that run instead of provisioning (the Maven lifecycle uses it)"),
 
@@ -107,6 +116,7 @@ enum Setting {
     /** The sections of the README's settings tables, in their order there. */
     public enum Section {
         LOAD("**Load**"),
+        GENERATOR("**Load generator** (see The load generator's health)"),
         JOURNEY("**Journey**"),
         PROVISIONING("**Provisioning, teardown and cloud**"),
         RESULTS("**Results**"),
