@@ -2,6 +2,7 @@ package co.fractal.loadtest.results;
 
 import co.fractal.loadtest.config.NotificationSettings;
 import co.fractal.loadtest.config.ResultsSettings;
+import co.fractal.loadtest.generator.GeneratorReport;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;
@@ -27,12 +28,23 @@ public final class RunReport {
      */
     public static RunSummary publish(ResultsSettings results, NotificationSettings notifications, RunInfo info,
                                      RunResults runResults, TeardownReport teardown) {
-        return publish(results, notifications, info, runResults, teardown, System.out);
+        return publish(results, notifications, info, runResults, teardown, null, System.out);
+    }
+
+    /** The same, with the load generator's health over the run. */
+    public static RunSummary publish(ResultsSettings results, NotificationSettings notifications, RunInfo info,
+                                     RunResults runResults, TeardownReport teardown, GeneratorReport generator) {
+        return publish(results, notifications, info, runResults, teardown, generator, System.out);
     }
 
     static RunSummary publish(ResultsSettings results, NotificationSettings notifications, RunInfo info,
                               RunResults runResults, TeardownReport teardown, PrintStream console) {
-        RunSummary draft = RunSummary.of(info, runResults, teardown);
+        return publish(results, notifications, info, runResults, teardown, null, console);
+    }
+
+    static RunSummary publish(ResultsSettings results, NotificationSettings notifications, RunInfo info,
+                              RunResults runResults, TeardownReport teardown, GeneratorReport generator, PrintStream console) {
+        RunSummary draft = RunSummary.of(info, runResults, teardown, generator);
         RunSummary summary = draft.withBaseline(compare(results, draft));
         SummaryFiles.Written written = SummaryFiles.write(results, summary);
         notifications.stepSummary().ifPresent(stepSummary -> {
@@ -47,6 +59,10 @@ public final class RunReport {
         summary.journeys().failures().stream().limit(FAILURE_KINDS_SHOWN).forEach(kind -> console.println("    " + kind.count()
                 + "× " + kind.stepLabel() + ": " + kind.reason() + " (e.g. " + Excerpt.of(kind.example(), 160) + ")"));
         summary.verdict().caveats().forEach(caveat -> console.println("  ! " + caveat));
+        if (generator != null) {
+            console.println("  generator: " + (generator.saturated() ? "saturated from " + generator.saturatedFrom()
+                    : "not saturated") + " · " + generator.peaksLine());
+        }
         console.println("  baseline: " + summary.baseline().message());
         console.println("  summary: " + written.markdown() + " (and " + SummaryFiles.JSON + ")");
         return summary;

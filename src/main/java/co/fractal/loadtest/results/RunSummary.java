@@ -1,5 +1,7 @@
 package co.fractal.loadtest.results;
 
+import co.fractal.loadtest.generator.GeneratorReport;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +22,13 @@ import java.util.TreeMap;
  * @param invariants      every invariant: ok, violated or unverified
  * @param teardown        what the teardown did
  * @param baseline        the comparison with an earlier run
+ * @param generator       the load generator's health over the run; null when it was not watched (or in a summary
+ *                        written before it was)
  */
 public record RunSummary(int schema, RunInfo run, Verdict verdict, JourneyCounts journeys,
                          TimeToContainer timeToContainer, Map<String, LatencyDistribution> steps,
                          Map<String, Map<String, Long>> requests, List<InvariantOutcome> invariants,
-                         TeardownReport teardown, BaselineComparison baseline) {
+                         TeardownReport teardown, BaselineComparison baseline, GeneratorReport generator) {
     /** The version of the summary.json layout; raised when a field changes meaning or goes away. */
     public static final int SCHEMA = 1;
 
@@ -34,8 +38,13 @@ public record RunSummary(int schema, RunInfo run, Verdict verdict, JourneyCounts
         invariants = List.copyOf(invariants);
     }
 
-    /** The summary of a run, not yet compared with a baseline. */
+    /** The summary of a run whose generator was not watched, not yet compared with a baseline. */
     public static RunSummary of(RunInfo info, RunResults results, TeardownReport teardown) {
+        return of(info, results, teardown, null);
+    }
+
+    /** The summary of a run, not yet compared with a baseline. */
+    public static RunSummary of(RunInfo info, RunResults results, TeardownReport teardown, GeneratorReport generator) {
         Map<String, LatencyDistribution> steps = new LinkedHashMap<>();
         results.steps().forEach((step, histogram) -> steps.put(step.key(), LatencyDistribution.of(histogram)));
         Map<String, Map<String, Long>> requests = new LinkedHashMap<>();
@@ -47,14 +56,14 @@ public record RunSummary(int schema, RunInfo run, Verdict verdict, JourneyCounts
         TeardownReport sortedTeardown = new TeardownReport(new TreeMap<>(teardown.deleted()), teardown.failures(),
                 teardown.leftovers(), teardown.warnings(), teardown.verified());
         return new RunSummary(SCHEMA, info, null, JourneyCounts.of(results),
-                TimeToContainer.of(results), steps, requests, InvariantOutcome.of(results, teardown), sortedTeardown, null)
-                .withBaseline(BaselineComparison.none(false, "no baseline compared"));
+                TimeToContainer.of(results), steps, requests, InvariantOutcome.of(results, teardown), sortedTeardown, null,
+                generator).withBaseline(BaselineComparison.none(false, "no baseline compared"));
     }
 
     /** This summary with a baseline comparison, and the verdict that follows from it. */
     public RunSummary withBaseline(BaselineComparison comparison) {
-        return new RunSummary(schema, run, Verdict.of(run, journeys, invariants, teardown, comparison), journeys,
-                timeToContainer, steps, requests, invariants, teardown, comparison);
+        return new RunSummary(schema, run, Verdict.of(run, journeys, invariants, teardown, comparison, generator), journeys,
+                timeToContainer, steps, requests, invariants, teardown, comparison, generator);
     }
 
     /** How many invariant violations were seen, over all invariants. */
