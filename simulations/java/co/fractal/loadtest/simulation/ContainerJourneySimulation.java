@@ -29,7 +29,9 @@ public class ContainerJourneySimulation extends Simulation {
     {
         setUp(new ContainerJourney(run, config.journey(), run.target().hostServicePort()).scenario()
                         .injectOpen(injection(config.load()))
-                        .andThen(RunVerdictCheck.scenario(run).injectOpen(atOnceUsers(1))))
+                        .andThen(RunVerdictCheck.scenario(run).injectOpen(atOnceUsers(1))),
+                // watches the generator's event loops, and stops a load that saturated it for too long
+                GeneratorWatchdog.scenario(run).injectOpen(atOnceUsers(1)))
                 .protocols(JourneyProtocol.of(run.target()))
                 .maxDuration(config.maxDuration())
                 .assertions(assertions(config.load()));

@@ -2,6 +2,7 @@ package co.fractal.loadtest.management;
 
 import co.fractal.loadtest.config.RunConfig;
 import co.fractal.loadtest.config.RunId;
+import co.fractal.loadtest.generator.GeneratorHealth;
 import co.fractal.loadtest.journey.AcquiredContainer;
 import co.fractal.loadtest.journey.FailureReasons;
 import co.fractal.loadtest.results.JourneyFailure;
@@ -33,9 +34,12 @@ import java.util.function.Consumer;
  * provisioned), so the simulation can build its protocol from {@link #target()}; {@link #start()} scales the
  * web tier, provisions the test users and writes the manifest (or adopts the provisioned run), removing what
  * it created if any of it fails. While the load runs, journeys report their events here: the recorder counts
- * them and checks the invariants that span users, the ledger remembers what teardown must cancel or release.
- * {@link #finish(boolean)} tears everything down, checks the invariants and writes the summary; it runs once,
- * from {@code after()}, the verdict scenario, or the shutdown hook on SIGTERM.
+ * them and checks the invariants that span users, the ledger remembers what teardown must cancel or release, the
+ * manifest hears what a call without a clear answer may have created, and the {@link #generator() generator's
+ * health} counts them against the profile's plan. {@link #finish(boolean)} tears everything down, checks the
+ * invariants and writes the summary; it runs once, from {@code after()}, the verdict scenario, or the shutdown hook
+ * on SIGTERM — and it needs nothing the load can use up: the suite's classes are loaded, the class path's jars and
+ * the webserver client are open, and files are kept free of the load's connections, before the load starts.
  */
 public final class LoadTestRun {
     private final RunConfig config;
@@ -50,6 +54,7 @@ public final class LoadTestRun {
 
     private volatile Consumer<JourneyResult> journeyObserver = result -> { };
     private volatile RunKeeper keeper;
+    private volatile GeneratorHealth health;
     private volatile Instant loadStartedAt;
     private Verdict verdict;
 
@@ -80,6 +85,11 @@ public final class LoadTestRun {
         return new LoadTestRun(config, out, target, manifest);
     }
 
+    /** The cap on the whole run ({@code maxDuration}): no wait of the load lasts longer. */
+    public Duration maxDuration() {
+        return config.maxDuration();
+    }
+
     /** The target the load goes to: its address, the host service's port and the admin token. */
     public ConnectedTarget target() {
         return target;
@@ -91,6 +101,7 @@ public final class LoadTestRun {
         try {
             keeper = adopted != null ? new RunKeeper(config, target, adopted, out) : new RunKeeper(config, target, out);
             if (adopted != null) {
+                keeper.adopt();
                 out.accept("adopted run " + adopted.runId() + " with " + adopted.users().size() + " test users on " + target.target());
             } else {
                 keeper.provision(null);
@@ -101,7 +112,21 @@ public final class LoadTestRun {
             throw e;
         }
         unusedUsers.addAll(keeper.manifest().users());
+        SuiteClasses.prepare();
+        GeneratorHealth watched = GeneratorHealth.forLoad(config.generator(), config.load(), out);
+        watched.everySecond(keeper::flush);
+        health = watched;
         loadStartedAt = Instant.now();
+        watched.start();
+    }
+
+    /** The load generator's health: its connection budget, its event-loop probe, and whether the load must stop. */
+    public GeneratorHealth generator() {
+        GeneratorHealth watched = health;
+        if (watched == null) {
+            throw new IllegalStateException("run " + config.runId() + " has not started: its load generator is not watched yet");
+        }
+        return watched;
     }
 
     // ---- journeys --------------------------------------------------------------------------------------
@@ -115,6 +140,7 @@ public final class LoadTestRun {
     /** A journey began; it is refused when its user is not one of the run's test users. */
     public Optional<JourneyFailure> beginJourney(String username) {
         recorder.started(username);
+        generator().journeyStarted();
         return username.startsWith("(no test user left")
                 ? Optional.of(FailureReasons.noTestUser(keeper.manifest().users().size())) : Optional.empty();
     }
@@ -155,6 +181,8 @@ public final class LoadTestRun {
         if (taskSettled) {
             ledger.taskSettled(result.journeyId());
         }
+        MaybeCreated.leftBy(result).ifPresent(keeper::noteMaybeCreated);
+        generator().journeyEnded(result.journeyId());
         recorder.finished(result);
         journeyObserver.accept(result);
     }
@@ -186,7 +214,10 @@ public final class LoadTestRun {
             verdict = new Verdict(false, List.of("the run never started"), List.of());
             return verdict;
         }
-        boolean cutShort = interrupted || Duration.between(loadStartedAt, endedAt).compareTo(config.maxDuration()) >= 0;
+        GeneratorHealth watched = health;
+        watched.close();
+        boolean cutShort = interrupted || watched.stopReason().isPresent()
+                || Duration.between(loadStartedAt, endedAt).compareTo(config.maxDuration()) >= 0;
         if (interrupted) {
             out.accept("interrupted: tearing run " + keeper.manifest().runId() + " down before exiting");
         }
@@ -196,7 +227,7 @@ public final class LoadTestRun {
                 config.load().profile().id(), config.load().users(), config.load().spawnRate(),
                 config.load().profile().minSuccessPercent(), loadStartedAt, endedAt,
                 GatlingReports.latest(loadStartedAt).map(Object::toString).orElse(null), cutShort);
-        verdict = RunReport.publish(config.results(), config.notifications(), info, results, teardown).verdict();
+        verdict = RunReport.publish(config.results(), config.notifications(), info, results, teardown, watched.report()).verdict();
         target.close();
         if (!interrupted) {
             removeShutdownHook();
