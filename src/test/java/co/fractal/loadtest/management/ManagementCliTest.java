@@ -97,7 +97,7 @@ class ManagementCliTest {
 
         assertThat(manage("sweep", "--older-than", "1h", "--dry-run")).isZero();
         assertThat(output()).contains("would remove: user load_test_20200101-000000-abcd_0",
-                "sweep (dry run): 2 leftover(s) older than 1h found, 0 removed");
+                "sweep (dry run): 0 run(s) left behind, 2 leftover(s) older than 1h found, 0 removed");
         assertThat(admin.users()).hasSize(6);
 
         String liveRun = new RunFiles(results).manifests().get(0).runId();
@@ -133,8 +133,8 @@ class ManagementCliTest {
         assertThat(errors()).contains("unknown command 'deploy'; expected provision, teardown, sweep, status, notify or help");
         assertThat(manage("sweep", "--older", "2h")).isEqualTo(2);
         assertThat(errors()).contains("sweep: '--older' is not accepted; expected --older-than <duration>, --dry-run");
-        assertThat(manage("sweep")).isEqualTo(2);
-        assertThat(errors()).contains("sweep: --older-than <duration> is required");
+        assertThat(manage("notify")).isEqualTo(2);
+        assertThat(errors()).contains("notify: --job-status <success|failure|cancelled> is required");
         assertThat(manage("sweep", "--older-than", "two hours")).isEqualTo(2);
         assertThat(errors()).contains("--older-than: 'two hours' is not accepted; expected a duration written like 500ms, 30s, 10m, 1h or PT10M");
         assertThat(manage("notify", "--job-status", "green")).isEqualTo(2);
