@@ -24,6 +24,7 @@ final class MavenRun {
     private final List<String> arguments = new ArrayList<>();
     private final Map<String, String> environment = new HashMap<>();
     private Duration timeout = Duration.ofMinutes(5);
+    private Path results;
 
     private MavenRun(String name) {
         this.name = name;
@@ -49,6 +50,17 @@ final class MavenRun {
         return this;
     }
 
+    /** Another run's results folder (its manifests): a management command about that run. */
+    MavenRun resultsOf(MavenRun other) {
+        results = other.results();
+        return this;
+    }
+
+    /** The results.dir of this run. */
+    Path results() {
+        return results != null ? results : dir().resolve("loadtest");
+    }
+
     MavenRun timeout(Duration limit) {
         timeout = limit;
         return this;
@@ -59,7 +71,7 @@ final class MavenRun {
         Files.createDirectories(dir());
         List<String> command = new ArrayList<>(List.of(mavenExecutable(), "-B", "-ntp",
                 "-Dmaven.main.skip=true", "-Dmaven.test.skip=true",
-                "-Dresults.dir=" + dir().resolve("loadtest"),
+                "-Dresults.dir=" + results(),
                 "-Dloadtest.lifecycle.dir=" + dir().resolve("lifecycle"),
                 "-Dmaven.repo.local=" + System.getProperty("maven.repo.local")));
         command.addAll(arguments);
