@@ -1,52 +1,73 @@
 package co.fractal.loadtest.generator;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How late the load generator's event loops run what is scheduled on them: a probe scheduled every
- * {@link #INTERVAL} on an event loop (the simulation's watchdog) {@linkplain #tick() ticks}; a tick that comes later
- * than the interval after the previous one measures the lag, and so does a silence: when no tick has come for longer
- * than the interval, the loop is at least that late. Thread-safe: ticks come from an event loop, reads from the
- * sampler.
+ * {@link #INTERVAL} on an event loop (the simulation's watchdog) {@linkplain #tick() ticks}, and each tick's
+ * lateness is how much longer than the interval it came after the previous one.
+ * <p>
+ * A second's lag is the <em>median</em> lateness of its ticks: an event loop behind its work is late for every tick,
+ * while a single stall (a first TLS handshake, a JIT compilation, one collection) delays one tick and no more — the
+ * worst is kept too, as a figure. A second without a tick is as late as the silence since the last one. Thread-safe:
+ * ticks come from an event loop, reads from the sampler.
  */
 public final class EventLoopProbe {
     /** How often the probe is scheduled. */
     public static final Duration INTERVAL = Duration.ofMillis(100);
     private static final long INTERVAL_NANOS = INTERVAL.toNanos();
+    private static final int MOST_TICKS_KEPT = 64;
 
-    private final AtomicLong lastTick = new AtomicLong();
-    private final AtomicLong worstSinceRead = new AtomicLong();
-    private volatile boolean ticked;
-    private volatile boolean stopped;
+    private final long[] lateness = new long[MOST_TICKS_KEPT];
+    private int ticks;
+    private long lastTick;
+    private boolean ticked;
+    private boolean stopped;
+
+    /**
+     * One second of the probe.
+     *
+     * @param typicalMillis the median lateness of its ticks, or the silence when none came
+     * @param worstMillis   the latest tick, or the silence
+     */
+    record Lag(long typicalMillis, long worstMillis) {
+    }
 
     /** The probe ran, now. */
     public void tick() {
         tick(System.nanoTime());
     }
 
-    void tick(long now) {
-        long previous = lastTick.getAndSet(now);
-        if (ticked) {
-            long late = now - previous - INTERVAL_NANOS;
-            worstSinceRead.accumulateAndGet(late, Math::max);
+    synchronized void tick(long now) {
+        if (ticked && ticks < MOST_TICKS_KEPT) {
+            lateness[ticks++] = Math.max(0, now - lastTick - INTERVAL_NANOS);
         }
+        lastTick = now;
         ticked = true;
     }
 
     /** The probe is no longer scheduled (the load is over): its silence from now on is no lag. */
-    public void stop() {
+    public synchronized void stop() {
         stopped = true;
     }
 
-    /** The worst lag since the previous read, in milliseconds (0 at best); empty before the first tick and once stopped. */
-    OptionalLong readMillis(long now) {
+    /** The lag since the previous read; empty before the first tick and once stopped. */
+    synchronized java.util.Optional<Lag> read(long now) {
         if (!ticked || stopped) {
-            return OptionalLong.empty();
+            return java.util.Optional.empty();
         }
-        long silence = now - lastTick.get() - INTERVAL_NANOS;
-        long worst = Math.max(worstSinceRead.getAndSet(0), silence);
-        return OptionalLong.of(Math.max(0, worst) / 1_000_000);
+        long silence = Math.max(0, now - lastTick - INTERVAL_NANOS);
+        Lag lag;
+        if (ticks == 0) {
+            lag = new Lag(silence / 1_000_000, silence / 1_000_000);
+        } else {
+            long[] seen = Arrays.copyOf(lateness, ticks);
+            Arrays.sort(seen);
+            lag = new Lag(seen[(seen.length - 1) / 2] / 1_000_000, Math.max(seen[seen.length - 1], silence) / 1_000_000);
+        }
+        ticks = 0;
+        return java.util.Optional.of(lag);
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -150,14 +149,11 @@ public final class GeneratorHealth implements AutoCloseable {
         for (Signal signal : Signal.values()) {
             thresholds.put(signal.key(), signal.threshold());
         }
-        Double offered = null;
-        if (from != null) {
-            double rate = plan.rateAt(from.second() - 0.5);
-            offered = Double.isInfinite(rate) ? null : Math.round(rate * 10) / 10.0;
-        }
+        double rate = from == null ? 0 : plan.rateAt(from.second() - 0.5);
+        Double offeredPerSecond = from == null || Double.isInfinite(rate) || rate == 0 ? null : Math.round(rate * 10) / 10.0;
         return new GeneratorReport(settings.saturation().name().toLowerCase(Locale.ROOT), from != null,
                 from == null ? null : GeneratorReport.clock(from.second() - 1), from == null ? null : from.second() - 1,
-                offered, signals, judge.saturatedSeconds(),
+                offeredPerSecond, from == null ? null : GeneratorReport.offered(rate), signals, judge.saturatedSeconds(),
                 judge.stoppedAt() == null ? null : GeneratorReport.clock(judge.stoppedAt()), started.sum(), plan.users(),
                 connections.connections(), connections.permits(), openFilesLimit, thresholds, SaturationJudge.PERSISTENCE,
                 (int) Math.max(SaturationJudge.PERSISTENCE, settings.stopAfter().toSeconds()), peaks(), samples);
@@ -192,11 +188,12 @@ public final class GeneratorHealth implements AutoCloseable {
         lastGcMillis = gc;
         double seconds = (now - startNanos) / 1e9;
         long began = started.sum();
-        OptionalLong lag = probe.readMillis(now);
+        Optional<EventLoopProbe.Lag> lag = probe.read(now);
         return new HealthSample((int) Math.round(seconds), began, (long) Math.floor(plan.startedBy(seconds)),
                 Math.round(plan.lagSeconds(seconds, began) * 10) / 10.0, connections.inFlight(), connections.waiting(),
                 Math.round(cpuPercent * 10) / 10.0, gcMillis, ProcessGauges.openFiles(), openFilesLimit,
-                lag.isPresent() ? lag.getAsLong() : null, List.of()).judged();
+                lag.map(EventLoopProbe.Lag::typicalMillis).orElse(null), lag.map(EventLoopProbe.Lag::worstMillis).orElse(null),
+                List.of()).judged();
     }
 
     /** Judges a sample, keeps it, and says on the console what changed. */
@@ -207,35 +204,38 @@ public final class GeneratorHealth implements AutoCloseable {
             }
         }
         peak = peak == null ? sample : worse(peak, sample);
-        switch (judge.judge(sample)) {
-            case SATURATED -> report().finding().ifPresent(finding -> out.accept("generator: " + finding));
-            case STOP -> {
-                stopReason = "the load generator was saturated for " + describe(settings.stopAfter())
-                        + " (generator.stopAfter): stopping the load at " + GeneratorReport.clock(sample.second());
-                out.accept("generator: " + stopReason + "; teardown follows");
-            }
-            default -> {
-                if (sample.second() % CONSOLE_EVERY_SECONDS == 0) {
-                    out.accept("generator " + GeneratorReport.clock(sample.second()) + ": " + line(sample));
-                }
-            }
+        boolean saturatedBefore = judge.saturatedFrom() != null;
+        boolean stop = judge.judge(sample);
+        if (!saturatedBefore && judge.saturatedFrom() != null) {
+            report().finding().ifPresent(finding -> out.accept("generator: " + finding));
+        } else if (sample.second() % CONSOLE_EVERY_SECONDS == 0) {
+            out.accept("generator " + GeneratorReport.clock(sample.second()) + ": " + line(sample));
+        }
+        if (stop) {
+            stopReason = "the load generator was saturated for " + describe(settings.stopAfter())
+                    + " (generator.stopAfter): stopping the load at " + GeneratorReport.clock(sample.second());
+            out.accept("generator: " + stopReason + "; teardown follows");
         }
     }
 
     private GeneratorReport.Peaks peaks() {
-        return peak == null ? new GeneratorReport.Peaks(0, null, 0, 0, 0, 0, 0)
-                : new GeneratorReport.Peaks(peak.injectionLagSeconds(), peak.eventLoopLagMillis(), peak.cpuPercent(),
-                peak.gcMillis(), peak.openFiles(), peak.requestsInFlight(), peak.requestsWaiting());
+        return peak == null ? new GeneratorReport.Peaks(0, null, null, 0, 0, 0, 0, 0)
+                : new GeneratorReport.Peaks(peak.injectionLagSeconds(), peak.eventLoopLagMillis(), peak.eventLoopWorstMillis(),
+                peak.cpuPercent(), peak.gcMillis(), peak.openFiles(), peak.requestsInFlight(), peak.requestsWaiting());
     }
 
     // the worst of each gauge, as one sample
     private static HealthSample worse(HealthSample a, HealthSample b) {
-        Long lag = a.eventLoopLagMillis() == null ? b.eventLoopLagMillis()
-                : b.eventLoopLagMillis() == null ? a.eventLoopLagMillis() : Math.max(a.eventLoopLagMillis(), b.eventLoopLagMillis());
         return new HealthSample(b.second(), b.journeysStarted(), b.journeysPlanned(),
                 Math.max(a.injectionLagSeconds(), b.injectionLagSeconds()), Math.max(a.requestsInFlight(), b.requestsInFlight()),
                 Math.max(a.requestsWaiting(), b.requestsWaiting()), Math.max(a.cpuPercent(), b.cpuPercent()),
-                Math.max(a.gcMillis(), b.gcMillis()), Math.max(a.openFiles(), b.openFiles()), b.openFilesLimit(), lag, List.of());
+                Math.max(a.gcMillis(), b.gcMillis()), Math.max(a.openFiles(), b.openFiles()), b.openFilesLimit(),
+                larger(a.eventLoopLagMillis(), b.eventLoopLagMillis()), larger(a.eventLoopWorstMillis(), b.eventLoopWorstMillis()),
+                List.of());
+    }
+
+    private static Long larger(Long a, Long b) {
+        return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
     }
 
     /** One sample in a line, as the console shows it. */

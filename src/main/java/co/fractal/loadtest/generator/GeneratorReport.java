@@ -17,7 +17,10 @@ import java.util.Optional;
  * @param saturated          true when {@value SaturationJudge#PERSISTENCE} strained seconds came in a row
  * @param saturatedFrom      when the first saturation began, {@code mm:ss} since the load began; null when none
  * @param saturatedFromSecond the same in seconds; null when none
- * @param offeredPerSecond   journeys per second the profile offered then; null when none, or all at once
+ * @param offeredPerSecond   journeys per second the profile offered then; null when none, all at once, or once every
+ *                           journey had started
+ * @param offered            the same in words: "at 20 journeys/s offered", "with the profile's journeys all offered at
+ *                           once", "once every journey had started"; null when none
  * @param signals            the signals over their thresholds during the first saturation, each at its worst
  * @param saturatedSeconds   seconds spent saturated in all
  * @param stoppedAt          when saturation stopped the load, {@code mm:ss}; null when it did not
@@ -33,11 +36,11 @@ import java.util.Optional;
  * @param samples            the seconds sampled: every second of the first hour, then each minute and every strained
  *                           second
  */
-@JsonPropertyOrder({"saturationMode", "saturated", "saturatedFrom", "saturatedFromSecond", "offeredPerSecond", "signals",
+@JsonPropertyOrder({"saturationMode", "saturated", "saturatedFrom", "saturatedFromSecond", "offeredPerSecond", "offered", "signals",
         "saturatedSeconds", "stoppedAt", "journeysStarted", "journeysPlanned", "connections", "requestsAtOnce",
         "openFilesLimit", "thresholds", "persistenceSeconds", "stopAfterSeconds", "peaks", "samples"})
 public record GeneratorReport(String saturationMode, boolean saturated, String saturatedFrom, Integer saturatedFromSecond,
-                              Double offeredPerSecond, List<String> signals, int saturatedSeconds, String stoppedAt,
+                              Double offeredPerSecond, String offered, List<String> signals, int saturatedSeconds, String stoppedAt,
                               long journeysStarted, long journeysPlanned, int connections, int requestsAtOnce,
                               long openFilesLimit, Map<String, String> thresholds, int persistenceSeconds,
                               int stopAfterSeconds, Peaks peaks, List<HealthSample> samples) {
@@ -46,14 +49,16 @@ public record GeneratorReport(String saturationMode, boolean saturated, String s
      * The worst reading of each gauge over the run.
      *
      * @param injectionLagSeconds the furthest the journeys fell behind the plan
-     * @param eventLoopLagMillis  the worst event-loop lag (null: never measured)
+     * @param eventLoopLagMillis  the worst second's event-loop lag (null: never measured)
+     * @param eventLoopWorstMillis the latest single tick of the event-loop probe (null: never measured)
      * @param cpuPercent          the busiest second's process CPU, in percent of every core
      * @param gcMillis            the most time spent in garbage collection in one second
      * @param openFiles           the most files open at once
      * @param requestsInFlight    the most requests in flight at once
      * @param requestsWaiting     the most requests waiting for a connection at once
      */
-    public record Peaks(double injectionLagSeconds, Long eventLoopLagMillis, double cpuPercent, long gcMillis,
+    public record Peaks(double injectionLagSeconds, Long eventLoopLagMillis, Long eventLoopWorstMillis, double cpuPercent,
+                        long gcMillis,
                         long openFiles, long requestsInFlight, long requestsWaiting) {
     }
 
@@ -78,8 +83,6 @@ public record GeneratorReport(String saturationMode, boolean saturated, String s
         if (!saturated) {
             return Optional.empty();
         }
-        String offered = offeredPerSecond == null ? "with the profile's journeys all offered at once"
-                : String.format(Locale.ROOT, "at %s journeys/s offered", rate(offeredPerSecond));
         return Optional.of("the load generator saturated from " + saturatedFrom + " " + offered + " ("
                 + String.join("; ", signals) + "): figures after " + saturatedFrom
                 + " measure the generator, not the webserver");
@@ -97,11 +100,13 @@ public record GeneratorReport(String saturationMode, boolean saturated, String s
     @JsonIgnore
     public String peaksLine() {
         return String.format(Locale.ROOT, "at most: %.1f s behind the plan · CPU %.0f %% · GC %d ms/s · open files %s · "
-                        + "event-loop lag %s · requests %,d in flight, %,d waiting (budget: %,d connections, %,d requests at once)",
+                        + "event-loop lag %s (worst tick %s) · requests %,d in flight, %,d waiting (budget: %,d connections, "
+                        + "%,d requests at once)",
                 peaks.injectionLagSeconds(), peaks.cpuPercent(), peaks.gcMillis(),
                 peaks.openFiles() == ProcessGauges.AT_THE_CAP ? "at the limit" : Signal.count(peaks.openFiles())
                         + (openFilesLimit > 0 ? " of " + Signal.count(openFilesLimit) : ""),
                 peaks.eventLoopLagMillis() == null ? "not measured" : Signal.millis(peaks.eventLoopLagMillis()),
+                peaks.eventLoopWorstMillis() == null ? "not measured" : Signal.millis(peaks.eventLoopWorstMillis()),
                 peaks.requestsInFlight(), peaks.requestsWaiting(), connections, requestsAtOnce);
     }
 
@@ -111,8 +116,15 @@ public record GeneratorReport(String saturationMode, boolean saturated, String s
                 : String.format(Locale.ROOT, "%02d:%02d", seconds / 60, seconds % 60);
     }
 
-    private static String rate(double perSecond) {
-        return perSecond == Math.rint(perSecond) ? String.format(Locale.ROOT, "%,d", (long) perSecond)
-                : String.format(Locale.ROOT, "%.1f", perSecond);
+    /** What the profile offered at a rate: "at 20 journeys/s offered", or when it offered all at once or nothing more. */
+    static String offered(double perSecond) {
+        if (Double.isInfinite(perSecond)) {
+            return "with the profile's journeys all offered at once";
+        }
+        if (perSecond == 0) {
+            return "once every journey had started";
+        }
+        return "at " + (perSecond == Math.rint(perSecond) ? String.format(Locale.ROOT, "%,d", (long) perSecond)
+                : String.format(Locale.ROOT, "%.1f", perSecond)) + " journeys/s offered";
     }
 }

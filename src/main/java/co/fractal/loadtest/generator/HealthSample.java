@@ -17,14 +17,16 @@ import java.util.List;
  * @param gcMillis            time spent in garbage collection during the second
  * @param openFiles           files (sockets included) open now; -1 unknown, {@link ProcessGauges#AT_THE_CAP} at the cap
  * @param openFilesLimit      the most the process may open; -1 unknown
- * @param eventLoopLagMillis  the worst lateness of the event-loop probe during the second; null before it first ran
+ * @param eventLoopLagMillis  the event loops' lag during the second: the median lateness of the probe's ticks (the
+ *                            silence when none came); null before the probe first ran
+ * @param eventLoopWorstMillis the latest tick of the second; null before the probe first ran
  * @param over                the signals at or over their thresholds
  */
 @JsonPropertyOrder({"second", "journeysStarted", "journeysPlanned", "injectionLagSeconds", "requestsInFlight",
-        "requestsWaiting", "cpuPercent", "gcMillis", "openFiles", "openFilesLimit", "eventLoopLagMillis", "over"})
+        "requestsWaiting", "cpuPercent", "gcMillis", "openFiles", "openFilesLimit", "eventLoopLagMillis", "eventLoopWorstMillis", "over"})
 public record HealthSample(int second, long journeysStarted, long journeysPlanned, double injectionLagSeconds,
                            long requestsInFlight, long requestsWaiting, double cpuPercent, long gcMillis, long openFiles,
-                           long openFilesLimit, Long eventLoopLagMillis, List<Signal> over) {
+                           long openFilesLimit, Long eventLoopLagMillis, Long eventLoopWorstMillis, List<Signal> over) {
 
     public HealthSample {
         over = over == null ? List.of() : List.copyOf(over);
@@ -33,7 +35,8 @@ public record HealthSample(int second, long journeysStarted, long journeysPlanne
     /** The same sample with the signals it is over filled in. */
     HealthSample judged() {
         return new HealthSample(second, journeysStarted, journeysPlanned, injectionLagSeconds, requestsInFlight,
-                requestsWaiting, cpuPercent, gcMillis, openFiles, openFilesLimit, eventLoopLagMillis, Signal.overIn(this));
+                requestsWaiting, cpuPercent, gcMillis, openFiles, openFilesLimit, eventLoopLagMillis, eventLoopWorstMillis,
+                Signal.overIn(this));
     }
 
     /** True when a signal is at or over its threshold. */

@@ -6,16 +6,16 @@ import java.util.Map;
 /**
  * Decides, second by second, whether the load generator is saturated: a second is strained when a {@link Signal} is
  * at or over its threshold, and {@value #PERSISTENCE} strained seconds in a row make it saturated from the first of
- * them (a lone slow second — a JIT compilation, one collection — does not). Saturation that lasts
- * {@code stopAfterSeconds} calls for the load to stop. The first saturation is the one reported: what the figures
- * after it measure is the generator.
+ * them (a lone slow second — a JIT compilation, one collection — does not). The first {@value #WARM_UP_SECONDS}
+ * seconds are the generator's warm-up (the JVM compiles, the first connections and TLS sessions open): sampled and
+ * shown, not judged. Saturation that lasts {@code stopAfterSeconds} calls for the load to stop. The first saturation
+ * is the one reported: what the figures after it measure is the generator.
  */
 final class SaturationJudge {
     /** Strained seconds in a row that make the generator saturated. */
     static final int PERSISTENCE = 3;
-
-    /** What a second changed. */
-    enum Outcome { NOTHING, SATURATED, STOP }
+    /** Seconds from the start of the load that are not judged. */
+    static final int WARM_UP_SECONDS = 5;
 
     private final int stopAfterSeconds;
     private HealthSample streakStart;
@@ -30,24 +30,22 @@ final class SaturationJudge {
         this.stopAfterSeconds = Math.max(PERSISTENCE, stopAfterSeconds);
     }
 
-    /** Takes the next second's sample (judged) and says what it changed. */
-    Outcome judge(HealthSample sample) {
-        if (!sample.strained()) {
+    /** Takes the next second's sample (judged); true when it calls for the load to stop (once). */
+    boolean judge(HealthSample sample) {
+        if (!sample.strained() || sample.second() <= WARM_UP_SECONDS) {
             streak = 0;
             streakStart = null;
-            return Outcome.NOTHING;
+            return false;
         }
         if (streak++ == 0) {
             streakStart = sample;
             streakWorst.clear();
         }
         sample.over().forEach(signal -> streakWorst.merge(signal, sample, (a, b) -> worse(signal, a, b)));
-        Outcome outcome = Outcome.NOTHING;
         if (streak == PERSISTENCE) {
             saturatedSeconds += PERSISTENCE;
             if (saturatedFrom == null) {
                 saturatedFrom = streakStart;
-                outcome = Outcome.SATURATED;
             }
         } else if (streak > PERSISTENCE) {
             saturatedSeconds++;
@@ -57,9 +55,9 @@ final class SaturationJudge {
         }
         if (streak >= stopAfterSeconds && stoppedAt == null) {
             stoppedAt = sample.second();
-            outcome = Outcome.STOP;
+            return true;
         }
-        return outcome;
+        return false;
     }
 
     /** The first second of the first saturation (its sample), or null while there was none. */
