@@ -117,8 +117,35 @@ class TestUserProvisionerTest {
                             .provision(RUN, 4));
 
             assertThat(failure.created()).containsExactly("load_test_" + RUN + "_0");
+            assertThat(failure.maybeCreated()).as("a 500 does not prove the user was not written").containsExactly(
+                    new MaybeCreated(MaybeCreated.Kind.USER, "load_test_" + RUN + "_1", "register answered 500"));
             assertThat(failure.getMessage()).contains("register load_test_" + RUN + "_1 (/account/register) answered 500",
                     "database is down");
+        } finally {
+            webserver.stop();
+        }
+    }
+
+    @Test
+    void aUserWhoseRegistrationGotA500AndWhoExistsWhenRetriedIsTheRunsOwnNotReused() {
+        WireMockServer webserver = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        webserver.start();
+        try {
+            String ok = "{\"status\":200,\"access_token\":\"t\",\"refresh_token\":\"r\",\"verification_token\":\"v\",\"created_timestamp\":1}";
+            webserver.stubFor(post("/account/register").inScenario("s").whenScenarioStateIs(Scenario.STARTED)
+                    .willReturn(aResponse().withStatus(500).withBody("{\"error\":\"timeout writing the session\"}"))
+                    .willSetStateTo("written"));
+            webserver.stubFor(post("/account/register").inScenario("s").whenScenarioStateIs("written")
+                    .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"user already exists\"}"))
+                    .willSetStateTo("open"));
+            webserver.stubFor(post("/account/register").inScenario("s").whenScenarioStateIs("open")
+                    .willReturn(aResponse().withStatus(200).withBody(ok)));
+
+            ProvisionedUsers users = provisioner(URI.create(webserver.baseUrl()), ProvisionSettings.UserNaming.FIXED, 1,
+                    Duration.ofSeconds(10)).provision(RUN, 2);
+
+            assertThat(users.all()).containsExactly("load_test_user_0", "load_test_user_1");
+            assertThat(users.reused()).as("its first registration wrote it").isEmpty();
         } finally {
             webserver.stop();
         }
