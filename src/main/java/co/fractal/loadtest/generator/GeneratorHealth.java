@@ -243,8 +243,7 @@ public final class GeneratorHealth implements AutoCloseable {
         return String.format(Locale.ROOT, "journeys started %,d of %,d planned, %.1f s behind · CPU %.0f %% · GC %d ms · "
                         + "open files %s · event-loop lag %s · requests %,d in flight, %,d waiting", s.journeysStarted(),
                 s.journeysPlanned(), s.injectionLagSeconds(), s.cpuPercent(), s.gcMillis(),
-                s.openFiles() == ProcessGauges.AT_THE_CAP ? "at the limit" : Signal.count(s.openFiles())
-                        + (s.openFilesLimit() > 0 ? "/" + Signal.count(s.openFilesLimit()) : ""),
+                Signal.count(s.openFiles()) + (s.openFilesLimit() > 0 ? "/" + Signal.count(s.openFilesLimit()) : ""),
                 s.eventLoopLagMillis() == null ? "not measured" : Signal.millis(s.eventLoopLagMillis()),
                 s.requestsInFlight(), s.requestsWaiting());
     }

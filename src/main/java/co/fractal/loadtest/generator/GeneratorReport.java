@@ -103,8 +103,7 @@ public record GeneratorReport(String saturationMode, boolean saturated, String s
                         + "event-loop lag %s (worst tick %s) · requests %,d in flight, %,d waiting (budget: %,d connections, "
                         + "%,d requests at once)",
                 peaks.injectionLagSeconds(), peaks.cpuPercent(), peaks.gcMillis(),
-                peaks.openFiles() == ProcessGauges.AT_THE_CAP ? "at the limit" : Signal.count(peaks.openFiles())
-                        + (openFilesLimit > 0 ? " of " + Signal.count(openFilesLimit) : ""),
+                Signal.count(peaks.openFiles()) + (openFilesLimit > 0 ? " of " + Signal.count(openFilesLimit) : ""),
                 peaks.eventLoopLagMillis() == null ? "not measured" : Signal.millis(peaks.eventLoopLagMillis()),
                 peaks.eventLoopWorstMillis() == null ? "not measured" : Signal.millis(peaks.eventLoopWorstMillis()),
                 peaks.requestsInFlight(), peaks.requestsWaiting(), connections, requestsAtOnce);

@@ -15,7 +15,7 @@ import java.util.List;
  * @param requestsWaiting     requests waiting for one now
  * @param cpuPercent          the process's CPU over the second, in percent of every core the JVM may use; -1 unknown
  * @param gcMillis            time spent in garbage collection during the second
- * @param openFiles           files (sockets included) open now; -1 unknown, {@link ProcessGauges#AT_THE_CAP} at the cap
+ * @param openFiles           files (sockets included) open now; -1 unknown; the limit when they could not be counted
  * @param openFilesLimit      the most the process may open; -1 unknown
  * @param eventLoopLagMillis  the event loops' lag during the second: the median lateness of the probe's ticks (the
  *                            silence when none came); null before the probe first ran

@@ -7,12 +7,10 @@ import java.lang.management.OperatingSystemMXBean;
 /**
  * What this process uses of the machine, read from the JVM's management beans: CPU time, time in garbage
  * collection, open files (sockets included) and the most it may open. Each read is cheap and needs no file of its
- * own except counting open files, which reads {@code /proc/self/fd}: at the cap that read fails, and is reported as
- * {@link #AT_THE_CAP}.
+ * own except counting open files, which reads {@code /proc/self/fd}: at the cap that read fails, which says the
+ * process has its limit open.
  */
 public final class ProcessGauges {
-    /** What {@link #openFiles()} reads when the files could not even be counted: the process is at its cap. */
-    public static final long AT_THE_CAP = Long.MAX_VALUE;
     private static final OperatingSystemMXBean OS = ManagementFactory.getOperatingSystemMXBean();
 
     private ProcessGauges() {
@@ -32,7 +30,7 @@ public final class ProcessGauges {
         return total;
     }
 
-    /** Files (sockets included) the process has open; -1 where the platform does not say, {@link #AT_THE_CAP} at the cap. */
+    /** Files (sockets included) the process has open; -1 where the platform does not say; the limit when at the cap. */
     public static long openFiles() {
         if (!(OS instanceof com.sun.management.UnixOperatingSystemMXBean unix)) {
             return -1;
@@ -40,7 +38,7 @@ public final class ProcessGauges {
         try {
             return unix.getOpenFileDescriptorCount();
         } catch (RuntimeException | InternalError atTheCap) {
-            return AT_THE_CAP;
+            return unix.getMaxFileDescriptorCount();
         }
     }
 

@@ -70,8 +70,7 @@ public enum Signal {
 
         @Override
         String reading(HealthSample s) {
-            return s.openFiles() == ProcessGauges.AT_THE_CAP ? "open files at the limit of " + count(s.openFilesLimit())
-                    : "open files " + count(s.openFiles()) + " of " + count(s.openFilesLimit());
+            return "open files " + count(s.openFiles()) + " of " + count(s.openFilesLimit());
         }
     },
     /** Requests wait for a connection of the budget: their time is the generator's, not the webserver's. */

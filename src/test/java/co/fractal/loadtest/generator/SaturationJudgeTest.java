@@ -84,11 +84,11 @@ class SaturationJudgeTest {
     void everySignalHasItsDocumentedThreshold() {
         HealthSample atThresholds = new HealthSample(7, 10, 30, 2.0, 4, 1, 90, 200, 16_000, 20_000, 250L, 250L, List.of()).judged();
         HealthSample justUnder = new HealthSample(7, 10, 30, 1.9, 4, 0, 89.9, 199, 15_999, 20_000, 249L, 900L, List.of()).judged();
-        HealthSample atTheCap = new HealthSample(7, 10, 10, 0, 4, 0, 10, 0, ProcessGauges.AT_THE_CAP, 20_000, null, null, List.of()).judged();
+        HealthSample atTheCap = new HealthSample(7, 10, 10, 0, 4, 0, 10, 0, 20_000, 20_000, null, null, List.of()).judged();
 
         assertThat(atThresholds.over()).containsExactly(Signal.values());
         assertThat(justUnder.over()).isEmpty();
         assertThat(atTheCap.over()).containsExactly(Signal.OPEN_FILES);
-        assertThat(Signal.OPEN_FILES.reading(atTheCap)).isEqualTo("open files at the limit of 20,000");
+        assertThat(Signal.OPEN_FILES.reading(atTheCap)).isEqualTo("open files 20,000 of 20,000");
     }
 }
