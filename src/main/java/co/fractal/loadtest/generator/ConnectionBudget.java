@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * webserver, the host service), so {@code n} requests in flight never need more than {@code n × event loops × 2}
  * sockets: the budget allows {@code connections ÷ (2 × event loops)} requests at once.
  * <p>
- * A journey has at most one request in flight, so permits are held by journey id; releasing is idempotent.
+ * A journey has at most one request in flight, so permits are held by journey id; releasing is idempotent. Once
+ * {@linkplain #close() closed} — the load stopped, the teardown began — no request goes any more: the journeys still
+ * running are frozen where they are, and the teardown works on what they hold.
  */
 public final class ConnectionBudget {
     /** Remotes the journeys talk to, each with its own pools: the webserver and the host service. */
@@ -29,6 +31,7 @@ public final class ConnectionBudget {
     private final AtomicInteger held = new AtomicInteger();
     private final Set<String> holders = ConcurrentHashMap.newKeySet();
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     /**
      * @param connections the connections the load may hold
@@ -41,6 +44,10 @@ public final class ConnectionBudget {
 
     /** A request of this journey may go now (it takes a permit, or holds one already); false: it must wait. */
     public boolean tryAcquire(String journey) {
+        if (closed) {
+            waiting.add(journey);
+            return false;
+        }
         if (holders.contains(journey)) {
             return true;
         }
@@ -72,6 +79,11 @@ public final class ConnectionBudget {
     public Duration retryPause() {
         long millis = waiting.size() / 10;
         return Duration.ofMillis(Math.max(SHORTEST_WAIT.toMillis(), Math.min(LONGEST_WAIT.toMillis(), millis)));
+    }
+
+    /** No request goes from now on. */
+    public void close() {
+        closed = true;
     }
 
     /** The connections the load may hold. */

@@ -159,9 +159,10 @@ public final class GeneratorHealth implements AutoCloseable {
                 (int) Math.max(SaturationJudge.PERSISTENCE, settings.stopAfter().toSeconds()), peaks(), samples);
     }
 
-    /** Stops sampling. */
+    /** Stops sampling, and lets no request go any more: the load is over. */
     @Override
     public synchronized void close() {
+        connections.close();
         if (ticker != null) {
             ticker.shutdownNow();
         }
@@ -212,6 +213,7 @@ public final class GeneratorHealth implements AutoCloseable {
             out.accept("generator " + GeneratorReport.clock(sample.second()) + ": " + line(sample));
         }
         if (stop) {
+            connections.close();
             stopReason = "the load generator was saturated for " + describe(settings.stopAfter())
                     + " (generator.stopAfter): stopping the load at " + GeneratorReport.clock(sample.second());
             out.accept("generator: " + stopReason + "; teardown follows");

@@ -3,6 +3,7 @@ package co.fractal.loadtest.management;
 import co.fractal.loadtest.config.RunConfig;
 import co.fractal.loadtest.config.RunId;
 import co.fractal.loadtest.generator.GeneratorHealth;
+import co.fractal.loadtest.generator.GeneratorReport;
 import co.fractal.loadtest.journey.AcquiredContainer;
 import co.fractal.loadtest.journey.FailureReasons;
 import co.fractal.loadtest.results.JourneyFailure;
@@ -215,19 +216,20 @@ public final class LoadTestRun {
             return verdict;
         }
         GeneratorHealth watched = health;
-        watched.close();
+        watched.close(); // no request goes any more: journeys still running are frozen for the teardown
         boolean cutShort = interrupted || watched.stopReason().isPresent()
                 || Duration.between(loadStartedAt, endedAt).compareTo(config.maxDuration()) >= 0;
+        RunResults results = recorder.results(endedAt, cutShort);
+        GeneratorReport generator = watched.report();
         if (interrupted) {
             out.accept("interrupted: tearing run " + keeper.manifest().runId() + " down before exiting");
         }
-        RunResults results = recorder.results(endedAt, cutShort);
         TeardownReport teardown = keeper.tearDown(ledger);
         RunInfo info = new RunInfo(keeper.manifest().runId(), config.target().name(), target.target().url().toString(),
                 config.load().profile().id(), config.load().users(), config.load().spawnRate(),
                 config.load().profile().minSuccessPercent(), loadStartedAt, endedAt,
                 GatlingReports.latest(loadStartedAt).map(Object::toString).orElse(null), cutShort);
-        verdict = RunReport.publish(config.results(), config.notifications(), info, results, teardown, watched.report()).verdict();
+        verdict = RunReport.publish(config.results(), config.notifications(), info, results, teardown, generator).verdict();
         target.close();
         if (!interrupted) {
             removeShutdownHook();

@@ -40,6 +40,18 @@ class ConnectionBudgetTest {
     }
 
     @Test
+    void onceClosedNoRequestGoesNotEvenAJourneysNext() {
+        ConnectionBudget budget = new ConnectionBudget(8, 2);
+        assertThat(budget.tryAcquire("a")).isTrue();
+
+        budget.close();
+
+        assertThat(budget.tryAcquire("a")).isFalse();
+        assertThat(budget.tryAcquire("b")).isFalse();
+        assertThat(budget.waiting()).isEqualTo(2);
+    }
+
+    @Test
     void waitingRequestsTryLessOftenTheMoreTheyAre() {
         ConnectionBudget budget = new ConnectionBudget(2, 1);
         budget.tryAcquire("holder");
