@@ -41,9 +41,7 @@ class AmbiguousOutcomesIT {
             assertThat(maybe.get(0).path("detail").asText()).isEqualTo("assign: transport error");
             assertThat(summary.at("/teardown/failures")).isEmpty();
 
-            AdminView leftovers = AdminView.of(server);
-            assertThat(leftovers.users()).isEmpty();
-            assertThat(leftovers.containersOfLoadTestUsers()).isEmpty();
+            assertThat(AdminView.of(server).loadTestLeftovers()).isEmpty();
         }
     }
 }

@@ -22,35 +22,34 @@ class InterruptionIT {
     @Test
     void aSimulationStoppedMidRunTearsItselfDown() throws Exception {
         MavenRun run = MavenRun.named("sigterm");
-        // containers never ping: every journey that started is still holding an assignment when the kill comes
-        try (StandaloneWebserver webserver = StandaloneWebserver.start(run.dir(), "-Dlocal.pingDelay=10m", "-Dlocal.clientTimeout=20m")) {
-            AdminView leftovers = webserver.admin();
+        try (StandaloneWebserver webserver = neverPinging(run)) {
             killMidRun(webserver, run, false);
 
-            String output = Files.readString(run.log());
-            assertThat(output).contains("interrupted: tearing run", "teardown of run");
-            assertThat(leftovers.users()).isEmpty();
-            assertThat(leftovers.containersOfLoadTestUsers()).isEmpty();
+            assertThat(Files.readString(run.log())).contains("interrupted: tearing run", "teardown of run");
+            assertThat(webserver.admin().loadTestLeftovers()).isEmpty();
         }
     }
 
     @Test
     void aSimulationKilledOutrightIsTornDownByTheNextSweepWhateverItsAge() throws Exception {
         MavenRun run = MavenRun.named("sigkill");
-        try (StandaloneWebserver webserver = StandaloneWebserver.start(run.dir(), "-Dlocal.pingDelay=10m", "-Dlocal.clientTimeout=20m")) {
-            AdminView leftovers = webserver.admin();
+        try (StandaloneWebserver webserver = neverPinging(run)) {
             killMidRun(webserver, run, true);
             assertThat(Files.readString(run.log())).doesNotContain("teardown of run");
-            assertThat(leftovers.usersHoldingContainers()).as("the killed run left its users and containers").isNotEmpty();
+            assertThat(webserver.admin().usersHoldingContainers()).as("the killed run left its users and containers").isNotEmpty();
 
             MavenRun.Result sweep = webserver.target(MavenRun.named("sigkill-sweep").resultsOf(run)
                     .args("exec:java@manage", "-Dexec.args=sweep"), webserver.url()).run();
 
             assertThat(sweep.exitCode()).as(sweep.output()).isZero();
             assertThat(sweep.output()).contains("sweep: 1 run(s) left behind found", "teardown of run");
-            assertThat(leftovers.users()).isEmpty();
-            assertThat(leftovers.containersOfLoadTestUsers()).isEmpty();
+            assertThat(webserver.admin().loadTestLeftovers()).isEmpty();
         }
+    }
+
+    // containers never ping: every journey that started is still holding an assignment when the kill comes
+    private static StandaloneWebserver neverPinging(MavenRun run) throws Exception {
+        return StandaloneWebserver.start(run.dir(), "-Dlocal.pingDelay=10m", "-Dlocal.clientTimeout=20m");
     }
 
     // starts a run of 8 journeys, and kills its Gatling JVM once three of them hold an assignment

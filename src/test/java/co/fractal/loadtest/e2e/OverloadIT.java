@@ -1,6 +1,5 @@
 package co.fractal.loadtest.e2e;
 
-import co.fractal.loadtest.testing.AdminView;
 import co.fractal.loadtest.testing.WebserverFront;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -56,9 +55,7 @@ class OverloadIT {
         assertThat(summary.at("/run/cutShort").asBoolean()).isTrue();
         assertThat(summary.at("/teardown/failures")).isEmpty();
 
-        AdminView leftovers = webserver.admin();
-        assertThat(leftovers.users()).isEmpty();
-        assertThat(leftovers.containersOfLoadTestUsers()).isEmpty();
+        assertThat(webserver.admin().loadTestLeftovers()).isEmpty();
     }
 
     @Test
@@ -75,6 +72,6 @@ class OverloadIT {
                 .contains("at 2 journeys/s offered", "requests waiting for a connection");
         assertThat(summary.at("/generator/saturationMode").asText()).isEqualTo("warn");
         assertThat(summary.at("/generator/stoppedAt").isNull()).isTrue();
-        assertThat(webserver.admin().users()).isEmpty();
+        assertThat(webserver.admin().loadTestLeftovers()).isEmpty();
     }
 }
