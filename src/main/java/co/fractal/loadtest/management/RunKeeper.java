@@ -28,6 +28,7 @@ public final class RunKeeper {
     private final Consumer<String> out;
     private final Queue<MaybeCreated> unwritten = new ConcurrentLinkedQueue<>();
     private volatile RunManifest manifest;
+    private boolean unsaved;
 
     /** A keeper of a run still to provision. */
     public RunKeeper(RunConfig config, ConnectedTarget target, Consumer<String> out) {
@@ -98,13 +99,15 @@ public final class RunKeeper {
         for (MaybeCreated entry = unwritten.poll(); entry != null; entry = unwritten.poll()) {
             noted.add(entry);
         }
-        if (noted.isEmpty()) {
+        if (noted.isEmpty() && !unsaved) {
             return;
         }
         manifest = manifest.withMaybeCreated(noted);
         try {
             files.write(manifest);
+            unsaved = false;
         } catch (UncheckedIOException e) {
+            unsaved = true;
             out.accept("manifest not written (" + e.getMessage() + "): trying again");
         }
     }
