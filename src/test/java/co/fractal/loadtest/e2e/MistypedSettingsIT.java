@@ -55,7 +55,7 @@ class MistypedSettingsIT {
                 "-Dusres=5", "-Dprovision.concurency=4").run();
 
         assertThat(refused.exitCode()).isNotZero();
-        assertThat(refused.output()).contains("manage: Invalid load-test configuration:",
+        assertThat(refused.output()).contains("manage status: Invalid load-test configuration:",
                 "provision.concurency: unknown setting; did you mean -Dprovision.concurrency?",
                 "usres: unknown setting; did you mean -Dusers?");
 
