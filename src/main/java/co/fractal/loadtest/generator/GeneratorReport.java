@@ -99,6 +99,10 @@ public record GeneratorReport(String saturationMode, boolean saturated, String s
     /** The peaks and the budget in a line: "CPU 45 % at most · GC 12 ms/s at most · …". */
     @JsonIgnore
     public String peaksLine() {
+        if (samples.isEmpty()) {
+            return String.format(Locale.ROOT, "no second sampled: the load ended within its first (budget: %,d connections, "
+                    + "%,d requests at once)", connections, requestsAtOnce);
+        }
         return String.format(Locale.ROOT, "at most: %.1f s behind the plan · CPU %.0f %% · GC %d ms/s · open files %s · "
                         + "event-loop lag %s (worst tick %s) · requests %,d in flight, %,d waiting (budget: %,d connections, "
                         + "%,d requests at once)",

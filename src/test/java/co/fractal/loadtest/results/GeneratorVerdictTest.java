@@ -74,6 +74,15 @@ class GeneratorVerdictTest {
         assertThat(RunSummaryTest.SummaryJsonRoundTrip.of(summary)).isEqualTo(summary);
     }
 
+    @Test
+    void aLoadOverWithinItsFirstSecondSaysItWasNotSampled() {
+        GeneratorReport unsampled = new GeneratorReport("fail", false, null, null, null, null, List.of(), 0, null, 2, 2, 17_800,
+                4_450, 20_000, Map.of(), 3, 10, new GeneratorReport.Peaks(0, null, null, 0, 0, 0, 0, 0), List.of());
+
+        assertThat(SummaryMarkdown.render(summary(unsampled))).contains("**Load generator**: ✅ not saturated · no second"
+                + " sampled: the load ended within its first (budget: 17,800 connections, 4,450 requests at once)");
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
