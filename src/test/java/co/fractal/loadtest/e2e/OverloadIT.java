@@ -2,8 +2,8 @@ package co.fractal.loadtest.e2e;
 
 import co.fractal.loadtest.testing.WebserverFront;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -20,17 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * goes on and its verdict carries the saturation as a caveat, with the time it began.
  */
 class OverloadIT {
-    private static StandaloneWebserver webserver;
-    private static WebserverFront slow;
+    private StandaloneWebserver webserver;
+    private WebserverFront slow;
 
-    @BeforeAll
-    static void startASlowWebserver() throws Exception {
+    @BeforeEach
+    void startASlowWebserver() throws Exception {
         webserver = StandaloneWebserver.start(Path.of("target", "it", "overload-webserver"));
         slow = WebserverFront.of(webserver.url()).answeringAfter(Duration.ofMillis(200));
     }
 
-    @AfterAll
-    static void stopIt() throws Exception {
+    @AfterEach
+    void stopIt() throws Exception {
         slow.close();
         webserver.close();
     }
