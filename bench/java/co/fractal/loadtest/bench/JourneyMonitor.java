@@ -1,5 +1,6 @@
 package co.fractal.loadtest.bench;
 
+import co.fractal.loadtest.generator.ProcessGauges;
 import co.fractal.loadtest.results.JourneyResult;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -87,9 +88,9 @@ final class JourneyMonitor implements AutoCloseable {
     synchronized void start() {
         startedAt = System.nanoTime();
         lastTickAt = startedAt;
-        lastCpuNanos = OS.getProcessCpuTime();
+        lastCpuNanos = ProcessGauges.cpuNanos();
         lastServerCpuNanos = serverCpuNanos();
-        lastGcMillis = gcMillis();
+        lastGcMillis = ProcessGauges.gcMillis();
         timeToContainer.reset();
         ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
@@ -128,7 +129,7 @@ final class JourneyMonitor implements AutoCloseable {
     private synchronized void tick() {
         try {
             long now = System.nanoTime();
-            long cpu = OS.getProcessCpuTime();
+            long cpu = ProcessGauges.cpuNanos();
             double wall = (now - lastTickAt) / 1e9;
             double cores = (cpu - lastCpuNanos) / 1e9 / wall;
             lastCpuNanos = cpu;
@@ -136,7 +137,7 @@ final class JourneyMonitor implements AutoCloseable {
             double serverCores = (serverCpu - lastServerCpuNanos) / 1e9 / wall;
             lastServerCpuNanos = serverCpu;
             lastTickAt = now;
-            long gc = gcMillis();
+            long gc = ProcessGauges.gcMillis();
             long ok = succeeded.sum();
             long ko = failed.sum();
             Histogram histogram = timeToContainer.getIntervalHistogram();
@@ -144,7 +145,7 @@ final class JourneyMonitor implements AutoCloseable {
                     histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(50),
                     histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(99),
                     histogram.getTotalCount() == 0 ? 0 : histogram.getMaxValue(),
-                    cores, serverCores, Math.max(0, OS.getCpuLoad()) * 100, gc - lastGcMillis, openFiles(), histogram);
+                    cores, serverCores, Math.max(0, OS.getCpuLoad()) * 100, gc - lastGcMillis, ProcessGauges.openFiles(), histogram);
             lastGcMillis = gc;
             lastSucceeded = ok;
             lastFailed = ko;
@@ -158,21 +159,6 @@ final class JourneyMonitor implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             e.printStackTrace();
-        }
-    }
-
-    /**
-     * The files (sockets included) this process has open now; -1 where the platform does not say, and
-     * {@link Long#MAX_VALUE} when they cannot even be counted (counting needs a file of its own: at the cap).
-     */
-    static long openFiles() {
-        if (!(OS instanceof com.sun.management.UnixOperatingSystemMXBean unix)) {
-            return -1;
-        }
-        try {
-            return unix.getOpenFileDescriptorCount();
-        } catch (Throwable atTheCap) {
-            return Long.MAX_VALUE;
         }
     }
 
@@ -190,14 +176,6 @@ final class JourneyMonitor implements AutoCloseable {
             if (info != null && info.getThreadName().startsWith("local-webserver-")) {
                 total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
-        }
-        return total;
-    }
-
-    private static long gcMillis() {
-        long total = 0;
-        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            total += Math.max(0, gc.getCollectionTime());
         }
         return total;
     }

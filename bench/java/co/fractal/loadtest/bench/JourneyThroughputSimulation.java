@@ -1,6 +1,7 @@
 package co.fractal.loadtest.bench;
 
 import co.fractal.loadtest.config.RunConfig;
+import co.fractal.loadtest.generator.ProcessGauges;
 import co.fractal.loadtest.management.LoadTestRun;
 import co.fractal.loadtest.simulation.JourneyProtocol;
 import co.fractal.loadtest.simulation.groups.ContainerJourney;
@@ -146,7 +147,7 @@ public class JourneyThroughputSimulation extends Simulation {
         // connections piled up by a stopped overload close once idle (-Dgatling.http.pooledConnectionIdleTimeout);
         // writing the result and tearing down need files of their own, so wait for them (20 s at most)
         long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (JourneyMonitor.openFiles() > OPEN_FILES_GUARD / 2 && System.nanoTime() < until) { // MAX_VALUE at the cap
+        while (ProcessGauges.openFiles() > OPEN_FILES_GUARD / 2 && System.nanoTime() < until) { // the limit at the cap
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
@@ -154,13 +155,13 @@ public class JourneyThroughputSimulation extends Simulation {
                 break;
             }
         }
-        System.out.println("[bench] load over, " + JourneyMonitor.openFiles() + " open files: tearing down");
+        System.out.println("[bench] load over, " + ProcessGauges.openFiles() + " open files: tearing down");
         out.write(results());
         run.finish(false);
     }
 
     private boolean tooManyFiles() {
-        long files = JourneyMonitor.openFiles();
+        long files = ProcessGauges.openFiles();
         if (files > OPEN_FILES_GUARD && stop.compareAndSet(false, true)) {
             double t = monitor.elapsedSeconds();
             stoppedBecause = String.format(Locale.ROOT, "%d open files at %.1f s (connections piling up), offered %d/s", files, t,

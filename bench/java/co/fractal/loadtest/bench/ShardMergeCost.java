@@ -107,7 +107,7 @@ public final class ShardMergeCost {
         RunInfo info = new RunInfo(run.value(), "staging", "https://staging-server.fractal.co", "stress",
                 config.load().users(), config.load().spawnRate(), 95, start, end, null, false);
         shard.publish(info, recorder.results(end, false), new TeardownReport(Map.of("users", config.load().users()),
-                List.of(), List.of(), List.of(), true), new PrintStream(OutputStream.nullOutputStream()));
+                List.of(), List.of(), List.of(), true), null, new PrintStream(OutputStream.nullOutputStream()));
     }
 
     private static long heapUsed() {

@@ -34,6 +34,8 @@ public class ContainerJourneySimulation extends Simulation {
                 new ContainerJourney(run, config.journey(), config.sessions(), run.target().hostServicePort()).scenario()
                         .injectOpen(injection(config.load()))
                         .andThen(RunVerdictCheck.scenario(run).injectOpen(atOnceUsers(1)))));
+        // watches the generator's event loops, and stops a load that saturated it for too long
+        populations.add(GeneratorWatchdog.scenario(run).injectOpen(atOnceUsers(1)));
         // the container hosts heartbeat beside the journeys while the load runs
         if (config.hosts().count() > 0) {
             populations.add(new HostActors(run, config.hosts(), config.journey().region(), config.maxDuration())

@@ -5,6 +5,7 @@ import co.fractal.loadtest.config.PollBudget;
 import co.fractal.loadtest.config.SessionSettings;
 import co.fractal.loadtest.management.LoadTestRun;
 import co.fractal.loadtest.results.JourneyStep;
+import co.fractal.loadtest.simulation.RequestGate;
 import co.fractal.loadtest.simulation.endpoints.Assign;
 import co.fractal.loadtest.simulation.endpoints.ConfigTokenHandover;
 import co.fractal.loadtest.simulation.endpoints.ContainerRelease;
@@ -39,6 +40,7 @@ public final class ContainerJourney {
     private final SessionSettings sessions;
     private final TestUsers testUsers;
     private final StepJudge judge;
+    private final RequestGate gate;
     private final int hostServicePort;
     private final ContainerSession session;
 
@@ -52,6 +54,7 @@ public final class ContainerJourney {
         this.sessions = sessions;
         this.testUsers = new TestUsers(run, settings);
         this.judge = new StepJudge(run, settings);
+        this.gate = new RequestGate(run);
         this.hostServicePort = hostServicePort;
         this.session = new ContainerSession(run, sessions, journey(judge::relaunch, true));
     }
@@ -78,7 +81,7 @@ public final class ContainerJourney {
     private ChainBuilder assign() {
         Duration guard = settings.maxRetryAfter().plusSeconds(60).multipliedBy(settings.assignAttempts());
         return asLongAsDuring(judge.within(JourneyStep.ASSIGN, settings.assignAttempts()), guard, "assignLoop", false).on(
-                        exec(Assign.request(settings.assignPath())).exec(judge::assignAnswered),
+                        gate.exec(Assign.request(settings.assignPath())).exec(judge::assignAnswered),
                         doIf(judge.still(JourneyStep.ASSIGN)).then(pause(judge::retryPause)))
                 .exec(judge.loopEnded(JourneyStep.ASSIGN));
     }
@@ -86,28 +89,28 @@ public final class ContainerJourney {
     // 2. poll /host_service until the container waits for this client
     private ChainBuilder waitForHost() {
         return poll(JourneyStep.HOST_WAIT, settings.hostWait(),
-                exec(HostServiceQuery.request()).exec(judge::hostAnswered));
+                gate.exec(HostServiceQuery.request()).exec(judge::hostAnswered));
     }
 
     // 3. the client's half of the rendezvous, to the host service itself
     private ChainBuilder handOverConfigToken() {
-        return exec(ConfigTokenHandover.request(hostServicePort)).exec(judge::tokenAnswered);
+        return gate.exec(ConfigTokenHandover.request(hostServicePort)).exec(judge::tokenAnswered);
     }
 
     // 4. poll the task until it is final; SUCCESS is required
     private ChainBuilder waitForTask() {
         return poll(JourneyStep.TASK_WAIT, settings.taskWait(),
-                exec(TaskStatusQuery.poll()).exec(judge::taskAnswered));
+                gate.exec(TaskStatusQuery.poll()).exec(judge::taskAnswered));
     }
 
     // 5. a finished task stays finished
     private ChainBuilder confirm() {
-        return exec(TaskStatusQuery.confirm()).exec(judge::confirmAnswered);
+        return gate.exec(TaskStatusQuery.confirm()).exec(judge::confirmAnswered);
     }
 
     // 6. release the container, as the container itself does when its user leaves
     private ChainBuilder release() {
-        return exec(ContainerRelease.request()).exec(judge::releaseAnswered);
+        return gate.exec(ContainerRelease.request()).exec(judge::releaseAnswered);
     }
 
     private ChainBuilder poll(JourneyStep step, PollBudget budget, ChainBuilder pollOnce) {

@@ -3,6 +3,7 @@ package co.fractal.loadtest.simulation.groups;
 import co.fractal.loadtest.config.SessionEnding;
 import co.fractal.loadtest.config.SessionSettings;
 import co.fractal.loadtest.management.LoadTestRun;
+import co.fractal.loadtest.simulation.RequestGate;
 import co.fractal.loadtest.simulation.endpoints.ContainerLogs;
 import co.fractal.loadtest.simulation.endpoints.ContainerLookup;
 import co.fractal.loadtest.simulation.endpoints.ContainerPing;
@@ -31,6 +32,7 @@ import static io.gatling.javaapi.core.CoreDsl.pause;
 final class ContainerSession {
     private final SessionSettings settings;
     private final SessionJudge judge;
+    private final RequestGate gate;
     private final ChainBuilder relaunch;
 
     /**
@@ -39,6 +41,7 @@ final class ContainerSession {
     ContainerSession(LoadTestRun run, SessionSettings settings, ChainBuilder relaunch) {
         this.settings = settings;
         this.judge = new SessionJudge(run, settings);
+        this.gate = new RequestGate(run);
         this.relaunch = relaunch;
     }
 
@@ -60,30 +63,31 @@ final class ContainerSession {
                 .exitBlockOnFail().on(doIf(SessionJudge::going).then(
                         doIfOrElse(session -> SessionJudge.ending(session) == SessionEnding.SILENT).then(awaitReap())
                                 .orElse(endItself())))
-                .exec(judge::end);
+                .exec(judge::end)
+                .exec(gate::settle);
     }
 
     // pings every session.pingInterval for as long as the function says; the client is connected unless abandoned
     private ChainBuilder pingFor(Function<io.gatling.javaapi.core.Session, Duration> length) {
         return during(length, "holdLoop", false).on(
-                exec(ContainerPing.held()).exec(judge::pinged).pause(settings.pingInterval()));
+                gate.exec(ContainerPing.held()).exec(judge::pinged).pause(settings.pingInterval()));
     }
 
     // the client leaves: the container says it is available
     private ChainBuilder beginEnding() {
-        return exec(judge::endingBegins).exec(ContainerPing.held()).exec(judge::pinged);
+        return exec(judge::endingBegins).exec(gate.exec(ContainerPing.held())).exec(judge::pinged);
     }
 
     // logs, their task, the delete, then probes until it is gone
     private ChainBuilder endItself() {
         Duration logsGuard = settings.logsPoll().plusSeconds(30).multipliedBy(settings.logsPolls());
         Duration probeGuard = settings.goneWithin().plusSeconds(30);
-        return exec(SessionJudge.phase("logs")).exec(ContainerLogs.request()).exec(judge::logsAnswered)
+        return exec(SessionJudge.phase("logs")).exec(gate.exec(ContainerLogs.request())).exec(judge::logsAnswered)
                 .exec(asLongAsDuring(judge.logsRunning(), logsGuard, "logsLoop", false).on(
-                        pause(settings.logsPoll()).exec(TaskStatusQuery.logs()).exec(judge::logsTaskAnswered)))
-                .exec(SessionJudge.phase("delete")).exec(ContainerRelease.held()).exec(judge::deleted)
+                        pause(settings.logsPoll()).exec(gate.exec(TaskStatusQuery.logs())).exec(judge::logsTaskAnswered)))
+                .exec(SessionJudge.phase("delete")).exec(gate.exec(ContainerRelease.held())).exec(judge::deleted)
                 .exec(asLongAsDuring(judge.awaitingGone(), probeGuard, "goneLoop", false).on(
-                        exec(ContainerLookup.probe()).exec(judge::probed)
+                        gate.exec(ContainerLookup.probe()).exec(judge::probed)
                                 .doIf(judge.awaitingGone()).then(pause(judge.probeInterval()))))
                 .exec(judge::goneJudged);
     }
@@ -93,7 +97,7 @@ final class ContainerSession {
         Duration guard = settings.reapAfter().plus(settings.goneWithin().multipliedBy(4)).plusSeconds(30);
         return pause(judge::untilReapTime)
                 .exec(asLongAsDuring(judge.awaitingReap(), guard, "reapLoop", false).on(
-                        exec(ContainerLookup.probe()).exec(judge::probed)
+                        gate.exec(ContainerLookup.probe()).exec(judge::probed)
                                 .doIf(judge.awaitingReap()).then(pause(judge.probeInterval()))))
                 .exec(judge::reapJudged);
     }

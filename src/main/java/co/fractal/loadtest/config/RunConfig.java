@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param sessions    what users do with their containers once ready (held sessions, pings, endings)
  * @param hosts       the simulated container hosts and their heartbeats
  * @param maxDuration the cap on the whole run
+ * @param generator   how the load generator judges and protects itself
  * @param admin       admin credentials for the target (empty for the local target, which makes its own)
  * @param provision   how test users are named and created
  * @param heroku      web-tier scaling
@@ -31,7 +32,7 @@ import java.util.Optional;
  *                    whole run's load (when sharded, {@code load} is this shard's share of it); the start instant
  */
 public record RunConfig(RunId runId, Target target, LoadShape load, JourneySettings journey, SessionSettings sessions,
-                        HostSettings hosts, Duration maxDuration,
+                        HostSettings hosts, Duration maxDuration, GeneratorSettings generator,
                         AdminCredentials admin, ProvisionSettings provision, HerokuSettings heroku,
                         CloudSettings cloud, ResultsSettings results, NotificationSettings notifications,
                         LocalServerSettings local, Optional<Path> adopt, ShardSettings shards) {
@@ -86,7 +87,8 @@ public record RunConfig(RunId runId, Target target, LoadShape load, JourneySetti
         }
 
         RunConfig config = new RunConfig(shards.runId().orElseGet(() -> RunId.startingAt(clock.instant())), target,
-                shards.load(), journey, SessionSettings.read(s, profile), HostSettings.read(s, profile), maxDuration, admin,
+                shards.load(), journey, SessionSettings.read(s, profile), HostSettings.read(s, profile), maxDuration,
+                GeneratorSettings.read(s), admin,
                 ProvisionSettings.read(s), HerokuSettings.read(s, env), CloudSettings.read(s, journey.region(),
                 target.kind() == Target.Kind.LOCAL),
                 ResultsSettings.read(s), NotificationSettings.read(env), LocalServerSettings.read(s),
@@ -116,14 +118,14 @@ public record RunConfig(RunId runId, Target target, LoadShape load, JourneySetti
 
     /** The same run, under another id (an adopted run's). */
     public RunConfig withRunId(RunId id) {
-        return new RunConfig(id, target, load, journey, sessions, hosts, maxDuration, admin, provision, heroku, cloud, results,
-                notifications, local, adopt, shards);
+        return new RunConfig(id, target, load, journey, sessions, hosts, maxDuration, generator, admin, provision, heroku, cloud,
+                results, notifications, local, adopt, shards);
     }
 
     /** The same run, against a target that now has an address, with the credentials it accepts. */
     public RunConfig startedAt(Target startedTarget, AdminCredentials credentials) {
-        return new RunConfig(runId, startedTarget, load, journey, sessions, hosts, maxDuration, credentials, provision, heroku,
-                cloud, results, notifications, local, adopt, shards);
+        return new RunConfig(runId, startedTarget, load, journey, sessions, hosts, maxDuration, generator, credentials, provision,
+                heroku, cloud, results, notifications, local, adopt, shards);
     }
 
     /** The settings every shard of this run must share, and their hash. */

@@ -24,6 +24,13 @@ enum Setting {
     SPAWN_RATE(Section.LOAD, "spawnRate", described("per profile"), "journeys started per second (stress: the peak rate)"),
     MAX_DURATION(Section.LOAD, "maxDuration", is("10m"), "cap on the whole run"),
 
+    GENERATOR_SATURATION(Section.GENERATOR, "generator.saturation", is("fail"),
+            "`fail`: a saturated load generator fails the run; `warn`: it is a caveat (see The load generator's health)"),
+    GENERATOR_STOP_AFTER(Section.GENERATOR, "generator.stopAfter", is("10s"),
+            "saturation lasting this long stops the load; teardown follows"),
+    GENERATOR_CONNECTIONS(Section.GENERATOR, "generator.connections", described("sized from the open-file limit"),
+            "connections the load may hold at once; requests beyond what they allow wait for one"),
+
     APP(Section.JOURNEY, "app", is("Google Chrome"), "the application asked for"),
     REGION(Section.JOURNEY, "region", is("us-east-1"), "the AWS region asked for"),
     DPI(Section.JOURNEY, "dpi", is("96"), "sent with the assign request"),
@@ -90,6 +97,9 @@ enum Setting {
             "endpoint override for every AWS client (local stand-ins)"),
     CLOUD_MAX_ATTEMPTS(Section.PROVISIONING, "cloud.maxAttempts", is("8"),
             "attempts per AWS call when AWS answers throttling or a transient error"),
+    RUN_ID(Section.PROVISIONING, "run.id", described("the start time (UTC) and 4 random hex digits"),
+            "the run's id, e.g. `20261206-070000-0a1b`: CI names the run it starts, to tear it down by id; required"
+            + " with two shards or more, the same for all"),
     RUN_ADOPT(Section.PROVISIONING, "run.adopt", described("unset"), "a pointer file left by `manage provision --pointer`:"
             + " adopt that run instead of provisioning (the Maven lifecycle uses it)"),
 
@@ -106,8 +116,6 @@ enum Setting {
             + " this process runs shard `index` (from 0): its slice of the users and its share of the rate"),
     SHARD_COUNT(Section.SHARDS, "shard.count", described("unset"), "the number of shards, when each one's index comes"
             + " from `JOB_COMPLETION_INDEX` (a Kubernetes Indexed Job) instead of `-Dshard`"),
-    RUN_ID(Section.SHARDS, "run.id", described("a new id per run"), "the run's id, e.g. `20261206-070000-0a1b`, chosen"
-            + " by whoever starts the shards: required with two shards or more, the same for all"),
     START_AT(Section.SHARDS, "start.at", described("unset (as soon as the users are ready)"), "an ISO-8601 instant,"
             + " e.g. `2026-12-06T07:05:00Z`: the load starts then, after provisioning, aligning the shards; a shard ready"
             + " later starts at once and says so"),
@@ -145,6 +153,7 @@ enum Setting {
     /** The sections of the README's settings tables, in their order there. */
     public enum Section {
         LOAD("**Load**"),
+        GENERATOR("**Load generator** (see The load generator's health)"),
         JOURNEY("**Journey**"),
         SESSIONS("**Sessions** (what users do with their containers)"),
         PROVISIONING("**Provisioning, teardown and cloud**"),

@@ -6,19 +6,31 @@ import co.fractal.loadtest.results.JourneyStep;
 import co.fractal.loadtest.results.Violation;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Why a journey failed, in the words summaries count failures by: a short, stable reason ("status 512",
  * "budget exhausted", "task FAILURE", "transport error", …) and one concrete detail.
  */
 public final class FailureReasons {
+    private static final String NO_ANSWER = "transport error";
+    private static final Pattern SERVER_ERROR = Pattern.compile("status 5\\d\\d\\b.*");
+
     private FailureReasons() {
+    }
+
+    /**
+     * True when the failure leaves unknown what the webserver did: no answer came (the connection failed or the request
+     * timed out) or it answered 5xx, which does not prove that nothing was written.
+     */
+    public static boolean unclear(JourneyFailure failure) {
+        return failure.reason().equals(NO_ANSWER) || SERVER_ERROR.matcher(failure.reason()).matches();
     }
 
     /** The reason for an answer that failed a step's checks, or for no answer at all. */
     public static JourneyFailure rejected(JourneyStep step, String taskId, RejectedAnswer answer) {
         if (answer.status() == null) {
-            return new JourneyFailure(step, "transport error", "no answer at " + step.label() + " (connection failed or timed out)");
+            return new JourneyFailure(step, NO_ANSWER, "no answer at " + step.label() + " (connection failed or timed out)");
         }
         int status = answer.status();
         return switch (step) {

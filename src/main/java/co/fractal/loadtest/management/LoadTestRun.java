@@ -4,6 +4,8 @@ import co.fractal.loadtest.config.Durations;
 import co.fractal.loadtest.config.RunConfig;
 import co.fractal.loadtest.config.RunId;
 import co.fractal.loadtest.config.SessionEnding;
+import co.fractal.loadtest.generator.GeneratorHealth;
+import co.fractal.loadtest.generator.GeneratorReport;
 import co.fractal.loadtest.journey.AcquiredContainer;
 import co.fractal.loadtest.journey.FailureReasons;
 import co.fractal.loadtest.results.JourneyFailure;
@@ -44,9 +46,12 @@ import java.util.function.Consumer;
  * provisioned), so the simulation can build its protocol from {@link #target()}; {@link #start()} scales the
  * web tier, provisions the test users and writes the manifest (or adopts the provisioned run), removing what
  * it created if any of it fails. While the load runs, journeys report their events here: the recorder counts
- * them and checks the invariants that span users, the ledger remembers what teardown must cancel or release.
- * {@link #finish(boolean)} tears everything down, checks the invariants and writes the summary; it runs once,
- * from {@code after()}, the verdict scenario, or the shutdown hook on SIGTERM.
+ * them and checks the invariants that span users, the ledger remembers what teardown must cancel or release, the
+ * manifest hears what a call without a clear answer may have created, and the {@link #generator() generator's
+ * health} counts them against the profile's plan. {@link #finish(boolean)} tears everything down, checks the
+ * invariants and writes the summary; it runs once, from {@code after()}, the verdict scenario, or the shutdown hook
+ * on SIGTERM — and it needs nothing the load can use up: the suite's classes are loaded, the class path's jars and
+ * the webserver client are open, and files are kept free of the load's connections, before the load starts.
  * <p>
  * A shard of a run spread over several load generators provisions and tears down only its slice of the users,
  * waits for the start barrier ({@code -Dstart.at}) before its load, records what the merge needs
@@ -74,6 +79,7 @@ public final class LoadTestRun {
 
     private volatile Consumer<JourneyResult> journeyObserver = result -> { };
     private volatile RunKeeper keeper;
+    private volatile GeneratorHealth health;
     private volatile Instant loadStartedAt;
     private volatile ShardRecorder shard;
     private Verdict verdict;
@@ -110,6 +116,11 @@ public final class LoadTestRun {
         return new LoadTestRun(config, out, target, manifest);
     }
 
+    /** The cap on the whole run ({@code maxDuration}): no wait of the load lasts longer. */
+    public Duration maxDuration() {
+        return config.maxDuration();
+    }
+
     /** The target the load goes to: its address, the host service's port and the admin token. */
     public ConnectedTarget target() {
         return target;
@@ -121,6 +132,7 @@ public final class LoadTestRun {
         try {
             keeper = adopted != null ? new RunKeeper(config, target, adopted, out) : new RunKeeper(config, target, out);
             if (adopted != null) {
+                keeper.adopt();
                 out.accept("adopted run " + adopted.runId() + " with " + adopted.users().size() + " test users on " + target.target());
             } else {
                 keeper.provision(null);
@@ -136,8 +148,13 @@ public final class LoadTestRun {
                     RunFiles.of(config).runDir(keeper.manifest().runId()), thisHost());
             shard.ready();
         }
+        SuiteClasses.prepare();
         config.shards().startAt().ifPresent(this::awaitStart);
+        GeneratorHealth watched = GeneratorHealth.forLoad(config.generator(), config.load(), out);
+        watched.everySecond(keeper::flush);
+        health = watched;
         loadStartedAt = Instant.now();
+        watched.start();
         if (config.sessions().held()) {
             poolWatch.scheduleAtFixedRate(this::samplePool, 0, pool.width().toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -158,6 +175,15 @@ public final class LoadTestRun {
         }
     }
 
+    /** The load generator's health: its connection budget, its event-loop probe, and whether the load must stop. */
+    public GeneratorHealth generator() {
+        GeneratorHealth watched = health;
+        if (watched == null) {
+            throw new IllegalStateException("run " + config.runId() + " has not started: its load generator is not watched yet");
+        }
+        return watched;
+    }
+
     // ---- journeys --------------------------------------------------------------------------------------
 
     /** The test user of the next journey, or a placeholder naming the journey when every user is taken. */
@@ -169,6 +195,7 @@ public final class LoadTestRun {
     /** A journey began; it is refused when its user is not one of the run's test users. */
     public Optional<JourneyFailure> beginJourney(String username) {
         recorder.started(username);
+        generator().journeyStarted();
         if (shard != null) {
             shard.journeyStarted(LoadTestUsers.indexOf(username));
         }
@@ -255,6 +282,8 @@ public final class LoadTestRun {
         if (taskSettled) {
             ledger.taskSettled(username);
         }
+        MaybeCreated.leftBy(result).ifPresent(keeper::noteMaybeCreated);
+        generator().journeyEnded(username);
         recorder.finished(result);
         if (config.sessions().held() && result.timeToContainerMicros() >= 0) {
             pool.acquired(result.origin(), result.timeToContainerMicros());
@@ -331,19 +360,23 @@ public final class LoadTestRun {
             verdict = new Verdict(false, List.of("the run never started"), List.of());
             return verdict;
         }
-        boolean cutShort = interrupted || Duration.between(loadStartedAt, endedAt).compareTo(config.maxDuration()) >= 0;
+        GeneratorHealth watched = health;
+        watched.close(); // no request goes any more: journeys still running are frozen for the teardown
+        boolean cutShort = interrupted || watched.stopReason().isPresent()
+                || Duration.between(loadStartedAt, endedAt).compareTo(config.maxDuration()) >= 0;
+        RunResults journeys = recorder.results(endedAt, cutShort);
+        GeneratorReport generator = watched.report();
         if (interrupted) {
             out.accept("interrupted: tearing run " + keeper.manifest().runId() + " down before exiting");
         }
-        RunResults journeys = recorder.results(endedAt, cutShort);
         RunResults results = config.sessions().held() ? journeys.withSessions(sessions.snapshot()) : journeys;
         TeardownReport teardown = keeper.tearDown(ledger);
         RunInfo info = new RunInfo(keeper.manifest().runId(), config.target().name(), target.target().url().toString(),
                 config.load().profile().id(), config.load().users(), config.load().spawnRate(),
                 config.load().profile().minSuccessPercent(), loadStartedAt, endedAt,
                 GatlingReports.latest(loadStartedAt).map(Object::toString).orElse(null), cutShort);
-        verdict = shard != null ? shard.publish(info, results, teardown, System.out).verdict()
-                : RunReport.publish(config.results(), config.notifications(), info, results, teardown).verdict();
+        verdict = shard != null ? shard.publish(info, results, teardown, generator, System.out).verdict()
+                : RunReport.publish(config.results(), config.notifications(), info, results, teardown, generator).verdict();
         target.close();
         if (!interrupted) {
             removeShutdownHook();

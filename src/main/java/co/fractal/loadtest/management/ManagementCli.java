@@ -256,10 +256,12 @@ public final class ManagementCli implements Callable<Integer> {
     static final String DEFAULT_CLOCK_SKEW = "250ms";
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(1);
 
-    @Command(name = "sweep", description =
-            "remove load-test users and tagged cloud resources older than the limit whose run is not live")
+    @Command(name = "sweep", description = {
+            "tear down the runs in <results.dir> left behind on the target (their process is gone), whatever their age;",
+            "with --older-than, also remove load-test users and tagged cloud resources older than the limit whose run",
+            "is not live"})
     int sweep(
-            @Option(names = "--older-than", required = true, paramLabel = "<duration>", description = "the age limit, e.g. 2h")
+            @Option(names = "--older-than", paramLabel = "<duration>", description = "the age limit, e.g. 2h")
             Duration olderThan,
             @Option(names = "--dry-run", description = "only say what would be removed")
             boolean dryRun) {
@@ -272,8 +274,7 @@ public final class ManagementCli implements Callable<Integer> {
     }
 
     private int sweepWith(RunConfig run, ConnectedTarget target, Duration olderThan, boolean dryRun) {
-        SweepReport report = new Sweeper(target, new RunFiles(run.results().dir()), () -> CloudJanitor.connect(run.cloud()),
-                out::println).sweep(olderThan, dryRun, Instant.now());
+        SweepReport report = sweeper(run, target).sweep(Optional.ofNullable(olderThan), dryRun, Instant.now());
         report.found().forEach(f -> out.println("  " + (dryRun ? "would remove: " : "found: ") + f));
         report.failures().forEach(f -> out.println("  could not remove: " + f));
         report.warnings().forEach(w -> out.println("  warning: " + w));
@@ -299,7 +300,7 @@ public final class ManagementCli implements Callable<Integer> {
         if (target.isEmpty()) {
             return 0;
         }
-        Sweeper sweeper = new Sweeper(target.get(), files, () -> CloudJanitor.connect(run.cloud()), out::println);
+        Sweeper sweeper = sweeper(run, target.get());
         Optional<List<UserRecord>> users = sweeper.loadTestUsers();
         if (users.isEmpty()) {
             out.println("load-test users on " + target.get().target() + ": unknown (the webserver lacks GET /admin/users)");
@@ -334,6 +335,11 @@ public final class ManagementCli implements Callable<Integer> {
         // a Slack outage must not turn a load test's outcome into a failed job: it is reported, not fatal
         out.println("Slack message " + outcome.status().name().toLowerCase(Locale.ROOT) + ": " + outcome.detail());
         return 0;
+    }
+
+    private Sweeper sweeper(RunConfig run, ConnectedTarget target) {
+        return new Sweeper(target, new RunFiles(run.results().dir()), () -> CloudJanitor.connect(run.cloud()),
+                manifest -> new RunKeeper(run, target, manifest, out::println).tearDown(new RunLedger()), out::println);
     }
 
     private ConnectedTarget connect(RunConfig run, Optional<Path> descriptor) {

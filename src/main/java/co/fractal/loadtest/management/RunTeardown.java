@@ -68,9 +68,11 @@ public final class RunTeardown {
         List<String> cloudCleaned = cleanCloud(manifest, deleted, failures, warnings);
         restoreWebTier(manifest, failures);
         List<String> leftovers = new ArrayList<>();
-        boolean verified = verify(manifest.users(), leftovers, warnings);
+        boolean verified = verify(manifest.usersToRemove(), leftovers, warnings);
 
         out.accept("teardown of run " + manifest.runId() + ": " + (deleted.isEmpty() ? "nothing to delete" : deleted)
+                + (manifest.maybeCreated().isEmpty() ? "" : " (" + manifest.maybeCreated().size()
+                + " call(s) without a clear answer included)")
                 + (failures.isEmpty() ? "" : ", " + failures.size() + " failure(s)")
                 + (leftovers.isEmpty() ? "" : ", " + leftovers.size() + " leftover(s)"));
         return new Outcome(new TeardownReport(Map.copyOf(deleted), List.copyOf(failures), List.copyOf(leftovers),
@@ -126,10 +128,11 @@ public final class RunTeardown {
         }
     }
 
-    // the manifest's users, and any user named for the run that provisioning made before the manifest said so
-    // (of a shard's slice only: the run's other users belong to its other shards, which may still be running)
+    // the manifest's users (those calls without a clear answer may have made too), and any user named for the run
+    // that provisioning made before the manifest said so (of a shard's slice only: the run's other users belong to
+    // its other shards, which may still be running)
     private List<String> runUsers(RunManifest manifest) {
-        Set<String> users = new java.util.LinkedHashSet<>(manifest.users());
+        Set<String> users = new java.util.LinkedHashSet<>(manifest.usersToRemove());
         try {
             webserver.users(admin, LoadTestUsers.runPrefix(new RunId(manifest.runId())))
                     .ifPresent(listed -> listed.stream().map(UserRecord::username)

@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -27,7 +29,12 @@ import java.util.function.Supplier;
 /**
  * Registers a run's test users, several at once but within the webserver's rate limit (a 429 makes every
  * worker wait as long as the webserver asked), reusing users that already exist. Prints progress. When a
- * registration fails for good it stops and reports the users created so far, so the caller can remove them.
+ * registration fails for good it stops, lets the registrations in flight finish, and reports the users created so
+ * far and those it may have created, so the caller can remove them all.
+ * <p>
+ * A registration that got no answer, timed out or was answered 5xx may have been written: when it is retried and the
+ * webserver then says the user exists, the user counts as created by this run (not reused); when it fails for good,
+ * the user is reported as maybe created.
  */
 public final class TestUserProvisioner {
     private final WebserverClient webserver;
@@ -63,6 +70,7 @@ public final class TestUserProvisioner {
         String password = password();
         Set<String> created = ConcurrentHashMap.newKeySet();
         Set<String> reused = ConcurrentHashMap.newKeySet();
+        Map<String, String> unclear = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
         RateLimitGate gate = new RateLimitGate();
         Progress progress = new Progress("provisioned", "test users", count, out);
@@ -75,7 +83,9 @@ public final class TestUserProvisioner {
                         return null;
                     }
                     try {
-                        if (register(name, password, gate, progress) == Registration.Outcome.CREATED) {
+                        Registration.Outcome outcome = register(name, password, gate, progress, unclear);
+                        boolean mayBeOurs = unclear.remove(name) != null;
+                        if (outcome == Registration.Outcome.CREATED || mayBeOurs) {
                             created.add(name);
                         } else {
                             reused.add(name);
@@ -88,15 +98,25 @@ public final class TestUserProvisioner {
                     }
                 }));
             }
+            Throwable failure = null;
+            // every registration in flight ends before the outcome is told: one that succeeds beside a failing one
+            // must be counted, or nothing would remove it
             for (Future<?> task : tasks) {
-                task.get();
+                try {
+                    task.get();
+                } catch (ExecutionException e) {
+                    failure = failure == null ? e.getCause() : failure;
+                }
             }
-        } catch (ExecutionException e) {
-            throw new ProvisioningException("provisioning stopped: " + e.getCause().getMessage(),
-                    new ArrayList<>(created), e.getCause());
+            if (failure != null) {
+                throw new ProvisioningException("provisioning stopped: " + failure.getMessage(), new ArrayList<>(created),
+                        maybeCreated(unclear), failure);
+            }
         } catch (InterruptedException e) {
+            workers.shutdownNow();
+            awaitWorkers(workers);
             Thread.currentThread().interrupt();
-            throw new ProvisioningException("provisioning interrupted", new ArrayList<>(created), e);
+            throw new ProvisioningException("provisioning interrupted", new ArrayList<>(created), maybeCreated(unclear), e);
         } finally {
             workers.shutdownNow();
         }
@@ -106,15 +126,37 @@ public final class TestUserProvisioner {
         return new ProvisionedUsers(Collections.unmodifiableList(names), List.copyOf(reusedInOrder));
     }
 
+    private static List<MaybeCreated> maybeCreated(Map<String, String> unclear) {
+        return unclear.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> new MaybeCreated(MaybeCreated.Kind.USER, entry.getKey(), entry.getValue())).toList();
+    }
+
+    private static void awaitWorkers(ExecutorService workers) {
+        try {
+            workers.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException again) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Registers one user, retried as {@link RetryPolicies#rateLimitedRegistration} and
-     * {@link RetryPolicies#registrationFailure} say, until the rate limit asks for a wait past the patience.
+     * {@link RetryPolicies#registrationFailure} say, until the rate limit asks for a wait past the patience. An attempt
+     * without a clear answer (none, a timeout, a 5xx) leaves the user in {@code unclear}, with what happened.
      */
-    private Registration.Outcome register(String name, String password, RateLimitGate gate, Progress progress) {
+    private Registration.Outcome register(String name, String password, RateLimitGate gate, Progress progress,
+                                          Map<String, String> unclear) {
         long deadline = System.nanoTime() + rateLimitPatience.toNanos();
         Supplier<Registration> attempt = Retry.decorateSupplier(transientFailures, () -> {
             gate.await();
-            return webserver.register(name, password);
+            try {
+                return webserver.register(name, password);
+            } catch (WebserverException e) {
+                if (e.status() == 0 || e.status() >= 500) {
+                    unclear.put(name, e.status() == 0 ? "register got no answer" : "register answered " + e.status());
+                }
+                throw e;
+            }
         });
         return rateLimited.executeSupplier(() -> {
             Registration registration = attempt.get();

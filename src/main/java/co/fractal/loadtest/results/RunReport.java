@@ -2,6 +2,7 @@ package co.fractal.loadtest.results;
 
 import co.fractal.loadtest.config.NotificationSettings;
 import co.fractal.loadtest.config.ResultsSettings;
+import co.fractal.loadtest.generator.GeneratorReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.io.UncheckedIOException;
@@ -29,12 +30,23 @@ public final class RunReport {
      */
     public static RunSummary publish(ResultsSettings results, NotificationSettings notifications, RunInfo info,
                                      RunResults runResults, TeardownReport teardown) {
-        return publish(results, notifications, info, runResults, teardown, System.out);
+        return publish(results, notifications, info, runResults, teardown, null, System.out);
+    }
+
+    /** The same, with the load generator's health over the run. */
+    public static RunSummary publish(ResultsSettings results, NotificationSettings notifications, RunInfo info,
+                                     RunResults runResults, TeardownReport teardown, GeneratorReport generator) {
+        return publish(results, notifications, info, runResults, teardown, generator, System.out);
     }
 
     static RunSummary publish(ResultsSettings results, NotificationSettings notifications, RunInfo info,
                               RunResults runResults, TeardownReport teardown, PrintStream console) {
-        return publish(results, notifications, RunSummary.of(info, runResults, teardown), console);
+        return publish(results, notifications, info, runResults, teardown, null, console);
+    }
+
+    static RunSummary publish(ResultsSettings results, NotificationSettings notifications, RunInfo info,
+                              RunResults runResults, TeardownReport teardown, GeneratorReport generator, PrintStream console) {
+        return publish(results, notifications, RunSummary.of(info, runResults, teardown, generator), console);
     }
 
     /**
@@ -59,9 +71,9 @@ public final class RunReport {
      * @param label e.g. "shard 1/3 of run 20261206-070000-0a1b"
      */
     public static RunSummary publishShard(Path shardDir, NotificationSettings notifications, RunInfo info,
-                                          RunResults runResults, TeardownReport teardown, String label, String mergeHint,
-                                          PrintStream console) {
-        RunSummary summary = RunSummary.of(info, runResults, teardown).withBaseline(BaselineComparison.none(false,
+                                          RunResults runResults, TeardownReport teardown, GeneratorReport generator,
+                                          String label, String mergeHint, PrintStream console) {
+        RunSummary summary = RunSummary.of(info, runResults, teardown, generator).withBaseline(BaselineComparison.none(false,
                 label + ": the merged run is compared with its baseline"));
         SummaryFiles.Written written = SummaryFiles.writeIn(shardDir, summary);
         appendToStepSummary(notifications, written);
@@ -87,6 +99,11 @@ public final class RunReport {
         summary.journeys().failures().stream().limit(FAILURE_KINDS_SHOWN).forEach(kind -> console.println("    " + kind.count()
                 + "× " + kind.stepLabel() + ": " + kind.reason() + " (e.g. " + Excerpt.of(kind.example(), 160) + ")"));
         summary.verdict().caveats().forEach(caveat -> console.println("  ! " + caveat));
+        GeneratorReport generator = summary.generator();
+        if (generator != null) {
+            console.println("  generator: " + (generator.saturated() ? "saturated from " + generator.saturatedFrom()
+                    : "not saturated") + " · " + generator.peaksLine());
+        }
     }
 
     private static void printFiles(SummaryFiles.Written written, PrintStream console) {

@@ -1,5 +1,6 @@
 package co.fractal.loadtest.results;
 
+import co.fractal.loadtest.generator.GeneratorReport;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.Collections;
@@ -24,13 +25,16 @@ import java.util.TreeMap;
  * @param baseline        the comparison with an earlier run
  * @param sessions        the held sessions; absent when the run held none ({@code session.length=0})
  * @param shards          how a merged run was spread over its shards; null (absent) for a run of one process
+ * @param generator       the load generator's health over the run (a merged run: the shard that saturated first, absent
+ *                        when none did); null when it was not watched
  */
 public record RunSummary(int schema, RunInfo run, Verdict verdict, JourneyCounts journeys,
                          TimeToContainer timeToContainer, Map<String, LatencyDistribution> steps,
                          Map<String, Map<String, Long>> requests, List<InvariantOutcome> invariants,
                          TeardownReport teardown, BaselineComparison baseline,
                          @JsonInclude(JsonInclude.Include.NON_NULL) SessionSummary sessions,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) ShardsSummary shards) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) ShardsSummary shards,
+                         GeneratorReport generator) {
     /** The version of the summary.json layout; raised when a field changes meaning or goes away. */
     public static final int SCHEMA = 1;
 
@@ -40,14 +44,23 @@ public record RunSummary(int schema, RunInfo run, Verdict verdict, JourneyCounts
         invariants = List.copyOf(invariants);
     }
 
-    /** The summary of a run, not yet compared with a baseline. */
+    /** The summary of a run whose generator was not watched, not yet compared with a baseline. */
     public static RunSummary of(RunInfo info, RunResults results, TeardownReport teardown) {
-        return of(info, results, teardown, results.sessions() == null ? null
-                : SessionSummary.of(results.sessions(), results.requests(), results.timeToContainerByOrigin()));
+        return of(info, results, teardown, null);
     }
 
-    /** The summary of a run whose held sessions are already summed up (a merged run's), or null without sessions. */
-    public static RunSummary of(RunInfo info, RunResults results, TeardownReport teardown, SessionSummary sessions) {
+    /** The summary of a run, not yet compared with a baseline. */
+    public static RunSummary of(RunInfo info, RunResults results, TeardownReport teardown, GeneratorReport generator) {
+        return of(info, results, teardown, results.sessions() == null ? null
+                : SessionSummary.of(results.sessions(), results.requests(), results.timeToContainerByOrigin()), generator);
+    }
+
+    /**
+     * The summary of a run whose held sessions are already summed up (a merged run's; null without sessions), not yet
+     * compared with a baseline.
+     */
+    public static RunSummary of(RunInfo info, RunResults results, TeardownReport teardown, SessionSummary sessions,
+                                GeneratorReport generator) {
         Map<String, LatencyDistribution> steps = new LinkedHashMap<>();
         results.steps().forEach((step, histogram) -> steps.put(step.key(), LatencyDistribution.of(histogram)));
         Map<String, Map<String, Long>> requests = new LinkedHashMap<>();
@@ -60,20 +73,20 @@ public record RunSummary(int schema, RunInfo run, Verdict verdict, JourneyCounts
                 teardown.leftovers(), teardown.warnings(), teardown.verified());
         return new RunSummary(SCHEMA, info, null, JourneyCounts.of(results),
                 TimeToContainer.of(results), steps, requests, InvariantOutcome.of(results, teardown, sessions != null),
-                sortedTeardown, null, sessions, null)
+                sortedTeardown, null, sessions, null, generator)
                 .withBaseline(BaselineComparison.none(false, "no baseline compared"));
     }
 
     /** This summary with a baseline comparison, and the verdict that follows from it. */
     public RunSummary withBaseline(BaselineComparison comparison) {
-        return new RunSummary(schema, run, Verdict.of(run, journeys, sessions, invariants, teardown, comparison, shards),
-                journeys, timeToContainer, steps, requests, invariants, teardown, comparison, sessions, shards);
+        return new RunSummary(schema, run, Verdict.of(run, journeys, sessions, invariants, teardown, comparison, shards, generator),
+                journeys, timeToContainer, steps, requests, invariants, teardown, comparison, sessions, shards, generator);
     }
 
     /** This (merged) summary with how the run was spread over its shards, and the verdict that follows. */
     public RunSummary withShards(ShardsSummary spread) {
-        return new RunSummary(schema, run, Verdict.of(run, journeys, sessions, invariants, teardown, baseline, spread),
-                journeys, timeToContainer, steps, requests, invariants, teardown, baseline, sessions, spread);
+        return new RunSummary(schema, run, Verdict.of(run, journeys, sessions, invariants, teardown, baseline, spread, generator),
+                journeys, timeToContainer, steps, requests, invariants, teardown, baseline, sessions, spread, generator);
     }
 
     /** How many invariant violations were seen, over all invariants. */

@@ -1,5 +1,7 @@
 package co.fractal.loadtest.results;
 
+import co.fractal.loadtest.generator.GeneratorReport;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,7 @@ public final class SummaryMarkdown {
         }
         invariants(summary.invariants(), lines);
         teardown(summary.teardown(), lines);
+        generator(summary.generator(), lines);
         baseline(summary.baseline(), lines);
         shards(summary.shards(), lines);
         lines.add("");
@@ -167,6 +170,17 @@ public final class SummaryMarkdown {
         teardown.failures().stream().limit(EVIDENCE_SHOWN).forEach(f -> lines.add("- failed: " + Excerpt.of(f, 300)));
         teardown.leftovers().stream().limit(EVIDENCE_SHOWN).forEach(l -> lines.add("- left: " + Excerpt.of(l, 300)));
         teardown.warnings().forEach(w -> lines.add("- warning: " + Excerpt.of(w, 300)));
+    }
+
+    private static void generator(GeneratorReport generator, List<String> lines) {
+        if (generator == null) {
+            return;
+        }
+        lines.add("");
+        lines.add("**Load generator**: " + (generator.saturated() ? (generator.enforced() ? "❌ " : "⚠️ ") + "saturated from "
+                + generator.saturatedFrom() : "✅ not saturated") + " · " + generator.peaksLine());
+        generator.finding().ifPresent(finding -> lines.add("- " + finding));
+        generator.stopFinding().ifPresent(finding -> lines.add("- " + finding));
     }
 
     private static void baseline(BaselineComparison baseline, List<String> lines) {

@@ -1,5 +1,7 @@
 package co.fractal.loadtest.results;
 
+import co.fractal.loadtest.generator.GeneratorReport;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,10 +9,12 @@ import java.util.List;
  * Whether the run passed, and why not.
  *
  * @param passed  true when there is no reason to fail
- * @param reasons why it failed: success below the minimum, an invariant violated, teardown failures, an
+ * @param reasons why it failed: success below the minimum, an invariant violated, teardown failures, a saturated
+ *                load generator (unless {@code -Dgenerator.saturation=warn}), a load stopped by saturation, an
  *                enforced baseline regression (or an enforced baseline that could not be read)
  * @param caveats what a reader should know although it does not fail the run: an invariant left unverified,
- *                a run cut short, a regression not enforced, an unreadable baseline not enforced
+ *                a run cut short, a saturated generator with {@code -Dgenerator.saturation=warn}, a regression not
+ *                enforced, an unreadable baseline not enforced
  */
 public record Verdict(boolean passed, List<String> reasons, List<String> caveats) {
 
@@ -20,7 +24,7 @@ public record Verdict(boolean passed, List<String> reasons, List<String> caveats
     }
 
     static Verdict of(RunInfo run, JourneyCounts journeys, SessionSummary sessions, List<InvariantOutcome> invariants,
-                      TeardownReport teardown, BaselineComparison baseline, ShardsSummary shards) {
+                      TeardownReport teardown, BaselineComparison baseline, ShardsSummary shards, GeneratorReport generator) {
         List<String> reasons = new ArrayList<>();
         List<String> caveats = new ArrayList<>();
         if (journeys.started() == 0) {
@@ -44,6 +48,10 @@ public record Verdict(boolean passed, List<String> reasons, List<String> caveats
         if (!teardown.failures().isEmpty()) {
             reasons.add("teardown not clean: " + Figures.count(teardown.failures().size(), "deletion") + " failed, e.g. "
                     + Excerpt.of(teardown.failures().get(0), 200));
+        }
+        if (generator != null) {
+            generator.finding().ifPresent((generator.enforced() ? reasons : caveats)::add);
+            generator.stopFinding().ifPresent(reasons::add);
         }
         if (run.cutShort()) {
             caveats.add("the run was cut short (maximum duration reached, or the process was stopped): journeys still open were counted as failures ("

@@ -6,6 +6,7 @@ import co.fractal.loadtest.json.Json;
 import co.fractal.loadtest.results.Invariant;
 import co.fractal.loadtest.results.RunInfo;
 import co.fractal.loadtest.results.RunResults;
+import co.fractal.loadtest.generator.GeneratorReport;
 import co.fractal.loadtest.results.RunSummary;
 import co.fractal.loadtest.results.SessionSummary;
 import co.fractal.loadtest.results.ShardRow;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -74,10 +76,16 @@ public final class ShardMerge {
 
         RunInfo info = info(run, parts);
         RunResults results = SummaryMerge.results(summaries, info.endedAt(), info.cutShort(), across);
-        List<SessionSummary> sessions = summaries.values().stream().map(RunSummary::sessions).filter(java.util.Objects::nonNull)
+        List<SessionSummary> sessions = summaries.values().stream().map(RunSummary::sessions).filter(Objects::nonNull)
                 .toList();
         return RunSummary.of(info, results, SummaryMerge.teardown(summaries), sessions.isEmpty() ? null
-                : SessionSummary.merge(sessions)).withShards(spread(parts, holds));
+                : SessionSummary.merge(sessions), firstSaturated(summaries.values())).withShards(spread(parts, holds));
+    }
+
+    // the generator of the shard that saturated first: its figures from then on measure that generator
+    private static GeneratorReport firstSaturated(Collection<RunSummary> summaries) {
+        return summaries.stream().map(RunSummary::generator).filter(Objects::nonNull).filter(GeneratorReport::saturated)
+                .min(Comparator.comparing(GeneratorReport::saturatedFromSecond)).orElse(null);
     }
 
     private List<Part> read(Path dir, RunId run) {

@@ -3,6 +3,7 @@ package co.fractal.loadtest.shards;
 import co.fractal.loadtest.config.RunConfig;
 import co.fractal.loadtest.config.Shard;
 import co.fractal.loadtest.config.SettingsFingerprint;
+import co.fractal.loadtest.generator.GeneratorReport;
 import co.fractal.loadtest.results.RunInfo;
 import co.fractal.loadtest.results.RunReport;
 import co.fractal.loadtest.results.RunResults;
@@ -74,11 +75,12 @@ public final class ShardRecorder {
      *
      * @return the shard's own summary
      */
-    public RunSummary publish(RunInfo info, RunResults results, TeardownReport teardown, PrintStream console) {
+    public RunSummary publish(RunInfo info, RunResults results, TeardownReport teardown, GeneratorReport generator,
+                              PrintStream console) {
         Instant tornDownAt = Instant.now();
         long holds = holdings.close(tornDownAt);
         String label = "shard " + shard + " of run " + config.runId();
-        RunSummary summary = RunReport.publishShard(dir, config.notifications(), info, results, teardown, label,
+        RunSummary summary = RunReport.publishShard(dir, config.notifications(), info, results, teardown, generator, label,
                 "once every shard is done: mvn exec:java@manage -Dexec.args=\"merge --run " + config.runId() + "\"",
                 console);
         SettingsFingerprint fingerprint = config.fingerprint();

@@ -105,6 +105,21 @@ class RunConfigTest {
     }
 
     @Test
+    void theGeneratorFailsASaturatedRunAndSizesItsConnectionsUnlessToldOtherwise() {
+        assertThat(parse(Map.of()).generator()).isEqualTo(new GeneratorSettings(GeneratorSettings.Saturation.FAIL,
+                Duration.ofSeconds(10), java.util.OptionalInt.empty()));
+        assertThat(parse(props("generator.saturation", "warn", "generator.stopAfter", "1m", "generator.connections", "400"))
+                .generator()).isEqualTo(new GeneratorSettings(GeneratorSettings.Saturation.WARN, Duration.ofMinutes(1),
+                java.util.OptionalInt.of(400)));
+    }
+
+    @Test
+    void aRunIdGivenByCiNamesTheRun() {
+        assertThat(parse(props("run.id", "20261124-070000-c1d2")).runId()).isEqualTo(new RunId("20261124-070000-c1d2"));
+        assertThat(parse(Map.of()).runId().value()).startsWith("20261124-113400-");
+    }
+
+    @Test
     void anyHttpsUrlIsATargetForReviewApps() {
         RunConfig config = parse(props("target", "https://fractal-pr-123.herokuapp.com/"), ADMIN);
 
@@ -132,6 +147,10 @@ class RunConfigTest {
             "cloud.cleanup|sometimes|cloud.cleanup: 'sometimes' is not accepted; expected one of off, auto, required",
             "users.naming|random|users.naming: 'random' is not accepted; expected one of run, fixed",
             "cloud.endpoint|localhost:4566|cloud.endpoint: 'localhost:4566' is not accepted; expected an http:// or https:// URL",
+            "run.id|ci-42|run.id: 'ci-42' is not accepted; expected a run id such as 20261124-113400-7f3a",
+            "generator.saturation|ignore|generator.saturation: 'ignore' is not accepted; expected one of fail, warn",
+            "generator.stopAfter|0s|generator.stopAfter: '0s' is not accepted; expected a duration from 1s to",
+            "generator.connections|1|generator.connections: '1' is not accepted; expected a whole number from 2 to 10000000",
     })
     void badValuesStopTheRunNamingPropertyValueAndAcceptedForm(String property, String value, String message) {
         assertThatThrownBy(() -> parse(props(property, value)))

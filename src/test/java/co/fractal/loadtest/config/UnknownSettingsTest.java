@@ -47,7 +47,7 @@ class UnknownSettingsTest {
     void aPropertyWithASettingsPrefixThatIsNoSettingIsRefusedListingThatPrefixsSettings() {
         ConfigException error = catchThrowableOfType(ConfigException.class, () -> parse(Map.of("run.label", "nightly")));
 
-        assertThat(error.problems()).containsExactly("run.label: unknown setting; the run.* settings are -Drun.adopt, -Drun.id");
+        assertThat(error.problems()).containsExactly("run.label: unknown setting; the run.* settings are -Drun.id, -Drun.adopt");
         assertThatThrownBy(() -> parse(Map.of("hostWait.backoff", "2s")))
                 .hasMessageContaining("hostWait.backoff: unknown setting; the hostWait.* settings are -DhostWait.polls, -DhostWait.interval");
         assertThatThrownBy(() -> parse(Map.of("Heroku.region", "eu")))
@@ -56,7 +56,7 @@ class UnknownSettingsTest {
 
     @Test
     void theCheckedPrefixesAreEveryPrefixOfTheSettingsAndNoneIsAForeignNamespace() {
-        assertThat(UnknownSettings.PREFIXES).containsExactlyInAnyOrder("hostWait.", "taskWait.", "assign.", "session.", "hosts.",
+        assertThat(UnknownSettings.PREFIXES).containsExactlyInAnyOrder("generator.", "hostWait.", "taskWait.", "assign.", "session.", "hosts.",
                 "users.", "provision.", "heroku.", "cloud.", "run.", "results.", "baseline.", "shard.", "start.", "local.");
         for (Setting setting : Setting.values()) {
             assertThat(UnknownSettings.FOREIGN).as(setting.key()).noneMatch(setting.key()::startsWith);

@@ -1,12 +1,9 @@
 package co.fractal.loadtest.e2e;
 
 import co.fractal.loadtest.testing.AdminView;
-
-import co.fractal.loadtest.management.ServerDescriptor;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,51 +12,64 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A simulation killed with SIGTERM in the middle of its run (as CI does when a job is cancelled) tears its
- * run down in a shutdown hook: the reference webserver, running in a process of its own, is left with no
- * test user and no assigned container.
+ * A simulation killed in the middle of its run leaves nothing behind on the reference webserver, running in a
+ * process of its own: with SIGTERM (as CI does when a job is cancelled) its shutdown hook tears the run down; with
+ * SIGKILL nothing of it runs any more, and the next {@code manage sweep} — no age given — tears the run down, its
+ * process being gone.
  */
 class InterruptionIT {
 
     @Test
-    void aSimulationKilledMidRunLeavesNothingBehind() throws Exception {
+    void aSimulationStoppedMidRunTearsItselfDown() throws Exception {
         MavenRun run = MavenRun.named("sigterm");
-        Path descriptor = run.dir().resolve("webserver.json");
-        Files.createDirectories(run.dir());
-        Files.deleteIfExists(descriptor);
-        // containers never ping: every journey that started is still holding an assignment when the kill comes
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dlocal.pingDelay=10m", "-Dlocal.clientTimeout=20m",
-                "co.fractal.loadtest.localserver.LocalWebserverMain", "--descriptor", descriptor.toString())
-                .redirectErrorStream(true).redirectOutput(run.dir().resolve("webserver.log").toFile()).start();
+        try (StandaloneWebserver webserver = neverPinging(run)) {
+            killMidRun(webserver, run, false);
+
+            assertThat(Files.readString(run.log())).contains("interrupted: tearing run", "teardown of run");
+            assertThat(webserver.admin().loadTestLeftovers()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSimulationKilledOutrightIsTornDownByTheNextSweepWhateverItsAge() throws Exception {
+        MavenRun run = MavenRun.named("sigkill");
+        try (StandaloneWebserver webserver = neverPinging(run)) {
+            killMidRun(webserver, run, true);
+            assertThat(Files.readString(run.log())).doesNotContain("teardown of run");
+            assertThat(webserver.admin().usersHoldingContainers()).as("the killed run left its users and containers").isNotEmpty();
+
+            MavenRun.Result sweep = webserver.target(MavenRun.named("sigkill-sweep").resultsOf(run)
+                    .args("exec:java@manage", "-Dexec.args=sweep"), webserver.url()).run();
+
+            assertThat(sweep.exitCode()).as(sweep.output()).isZero();
+            assertThat(sweep.output()).contains("sweep: 1 run(s) left behind found", "teardown of run");
+            assertThat(webserver.admin().loadTestLeftovers()).isEmpty();
+        }
+    }
+
+    // containers never ping: every journey that started is still holding an assignment when the kill comes
+    private static StandaloneWebserver neverPinging(MavenRun run) throws Exception {
+        return StandaloneWebserver.start(run.dir(), "-Dlocal.pingDelay=10m", "-Dlocal.clientTimeout=20m");
+    }
+
+    // starts a run of 8 journeys, and kills its Gatling JVM once three of them hold an assignment
+    private static void killMidRun(StandaloneWebserver webserver, MavenRun run, boolean outright) throws Exception {
+        AdminView view = webserver.admin();
+        Process maven = webserver.target(run.args("gatling:test", "-Dusers=8", "-DspawnRate=2"), webserver.url()).start();
         try {
-            ServerDescriptor webserver = ServerDescriptor.await(descriptor, Duration.ofSeconds(60));
-            AdminView leftovers = new AdminView(java.net.URI.create(webserver.baseUrl()), webserver.adminUsername(),
-                    webserver.adminPassword());
-            Process maven = run.args("gatling:test", "-Dtarget=" + webserver.baseUrl(),
-                            "-DhostServicePort=" + webserver.hostServicePort(), "-Dusers=8", "-DspawnRate=2")
-                    .env("WEBSERVER_ADMIN_USERNAME", webserver.adminUsername())
-                    .env("WEBSERVER_ADMIN_PASSWORD", webserver.adminPassword())
-                    .start();
-            try {
-                await("journeys holding assignments", Duration.ofSeconds(90), () -> leftovers.usersHoldingContainers().size() >= 3);
-                ProcessHandle gatling = await("the forked Gatling JVM", Duration.ofSeconds(10), () -> gatlingJvm(maven)).orElseThrow();
+            await("journeys holding assignments", Duration.ofSeconds(90), () -> view.usersHoldingContainers().size() >= 3);
+            ProcessHandle gatling = await("the forked Gatling JVM", Duration.ofSeconds(10), () -> gatlingJvm(maven)).orElseThrow();
 
+            if (outright) {
+                gatling.destroyForcibly(); // SIGKILL
+            } else {
                 gatling.destroy(); // SIGTERM
-                assertThat(maven.waitFor(120, TimeUnit.SECONDS)).as("Maven ends after its Gatling JVM").isTrue();
-                assertThat(maven.exitValue()).isNotZero();
-            } finally {
-                maven.descendants().forEach(ProcessHandle::destroyForcibly);
-                maven.destroyForcibly();
             }
-
-            String output = Files.readString(run.log());
-            assertThat(output).contains("interrupted: tearing run", "teardown of run");
-            assertThat(leftovers.users()).isEmpty();
-            assertThat(leftovers.containersOfLoadTestUsers()).isEmpty();
+            assertThat(maven.waitFor(120, TimeUnit.SECONDS)).as("Maven ends after its Gatling JVM").isTrue();
+            assertThat(maven.exitValue()).isNotZero();
         } finally {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
+            maven.descendants().forEach(ProcessHandle::destroyForcibly);
+            maven.destroyForcibly();
         }
     }
 

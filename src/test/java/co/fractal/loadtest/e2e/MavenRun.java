@@ -24,7 +24,7 @@ final class MavenRun {
     private final List<String> arguments = new ArrayList<>();
     private final Map<String, String> environment = new HashMap<>();
     private Duration timeout = Duration.ofMinutes(5);
-    private Path resultsDir;
+    private Path results;
 
     private MavenRun(String name) {
         this.name = name;
@@ -47,13 +47,24 @@ final class MavenRun {
 
     /** Another results.dir than the run's own (shards of one run share one). */
     MavenRun resultsDir(Path dir) {
-        resultsDir = dir;
+        results = dir;
         return this;
     }
 
     MavenRun env(String key, String value) {
         environment.put(key, value);
         return this;
+    }
+
+    /** Another run's results folder (its manifests): a management command about that run. */
+    MavenRun resultsOf(MavenRun other) {
+        results = other.results();
+        return this;
+    }
+
+    /** The results.dir of this run. */
+    Path results() {
+        return results != null ? results : dir().resolve("loadtest");
     }
 
     MavenRun timeout(Duration limit) {
@@ -66,7 +77,7 @@ final class MavenRun {
         Files.createDirectories(dir());
         List<String> command = new ArrayList<>(List.of(mavenExecutable(), "-B", "-ntp",
                 "-Dmaven.main.skip=true", "-Dmaven.test.skip=true",
-                "-Dresults.dir=" + (resultsDir != null ? resultsDir : dir().resolve("loadtest")),
+                "-Dresults.dir=" + results(),
                 "-Dloadtest.lifecycle.dir=" + dir().resolve("lifecycle"),
                 "-Dmaven.repo.local=" + System.getProperty("maven.repo.local")));
         command.addAll(arguments);

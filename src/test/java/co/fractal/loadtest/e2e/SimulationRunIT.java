@@ -38,6 +38,12 @@ class SimulationRunIT {
             assertThat(Summaries.invariant(summary, invariant).path("status").asText()).as(invariant).isEqualTo("ok");
         }
         assertThat(summary.at("/run/gatlingReport").asText()).isEqualTo(report.group(1));
+        JsonNode generator = summary.path("generator");
+        assertThat(generator.path("saturated").asBoolean()).as("a run below capacity").isFalse();
+        assertThat(generator.path("samples")).as("sampled every second").isNotEmpty();
+        assertThat(generator.path("connections").asInt()).isPositive();
+        assertThat(summary.at("/verdict/caveats").toString()).doesNotContain("saturated");
+        assertThat(run.output()).contains("  generator: not saturated · at most:");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,6 +23,11 @@ import java.util.concurrent.TimeUnit;
  * checks what the load test checks — a container held by two users at once, a status going backwards or
  * not matching {@code /host_service}, leftovers after teardown — and records every other journey failure
  * apart, so a test can tell "caught by the checks" from "a journey failed".
+ * <p>
+ * A journey releases its container only once every journey's task is final. Where a fault gives two users one
+ * container, the first release deletes it, and a holder whose task has not finished yet fails ("container deleted
+ * before its first ping"): which of them polled first is a matter of timing, and on a loaded machine it varies. So
+ * that what each task reaches follows from the server's state alone, no release comes before every task is final.
  */
 final class LoadTestReplica {
     static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
@@ -59,6 +65,7 @@ final class LoadTestReplica {
             api.register(prefix + i);
         }
         ExecutorService threads = Executors.newFixedThreadPool(users);
+        CountDownLatch tasksFinal = new CountDownLatch(users);
         try {
             List<Future<?>> journeys = new ArrayList<>();
             long start = System.nanoTime();
@@ -67,7 +74,8 @@ final class LoadTestReplica {
                 long spawnAt = start + spawnOver.toNanos() * i / users;
                 journeys.add(threads.submit(() -> {
                     Await.pause(Duration.ofNanos(Math.max(0, spawnAt - System.nanoTime())));
-                    journey(user);
+                    journey(user, tasksFinal);
+                    return null;
                 }));
             }
             for (Future<?> journey : journeys) {
@@ -79,22 +87,37 @@ final class LoadTestReplica {
         return new Findings(List.copyOf(shared), List.copyOf(breaches), tearDown(names), List.copyOf(failures));
     }
 
-    private void journey(String user) {
+    // a journey up to its task's end; then, once every journey's task is final, its release
+    private void journey(String user, CountDownLatch tasksFinal) throws InterruptedException {
+        Hold hold;
+        try {
+            hold = untilTaskFinal(user);
+        } finally {
+            tasksFinal.countDown();
+        }
+        if (hold != null) {
+            tasksFinal.await();
+            release(hold);
+        }
+    }
+
+    /** Assign, host, token, task, confirm: the hold to release, or null when the journey ends here. */
+    private Hold untilTaskFinal(String user) {
         Reply assigned = api.post("/mandelbox/assign", ApiClient.assignment(user, "us-east-1"), api.admin);
         if (assigned.status() != 202) {
             failures.add(user + ": assign " + assigned);
-            return;
+            return null;
         }
         String task = assigned.text("ID");
         Reply host = poll(() -> api.hostInfo(user), r -> r.text("ip") != null || !"200".equals(String.valueOf(r.status())));
         if (host == null || host.text("ip") == null) {
             failures.add(user + ": no host, last " + host);
-            return;
+            return null;
         }
         Reply token = api.handOver(user, host);
         if (token.status() / 100 != 2) {
             failures.add(user + ": token " + token);
-            return;
+            return null;
         }
         String[] lastState = {null};
         Reply done = poll(() -> api.status(task), r -> {
@@ -107,33 +130,42 @@ final class LoadTestReplica {
         });
         if (done == null || !"SUCCESS".equals(done.text("state"))) {
             failures.add(user + ": task " + done);
-            return;
+            return null;
         }
         JsonNode row = done.json().path("output");
-        String address = row.path("ip").asText() + ":" + row.path("port_32262").asInt();
+        String address = address(row);
         String announced = host.text("ip") + ":" + host.json().path("port").asInt();
         if (!address.equals(announced) || !user.equals(row.path("user_id").asText())) {
             breaches.add(user + ": SUCCESS with " + address + " of " + row.path("user_id").asText() + ", /host_service gave " + announced);
             held.add(new Hold(user, row));
-            return;
+            return null;
         }
         if (!acquire(user, row, address)) {
-            return;
+            return null;
         }
         Reply confirm = api.status(task);
         if (!"SUCCESS".equals(confirm.text("state"))
                 || !row.path("container_id").equals(confirm.json().path("output").path("container_id"))) {
             breaches.add(user + ": finished task re-read as " + confirm);
-            return;
+            return null;
         }
+        return new Hold(user, row);
+    }
+
+    private void release(Hold hold) {
+        JsonNode row = hold.row();
         Reply released = api.releaseContainer(row);
         if (released.status() / 100 != 2) {
-            failures.add(user + ": release " + released);
+            failures.add(hold.user() + ": release " + released);
             return;
         }
-        byContainer.remove(row.path("container_id").asText(), new Hold(user, row));
-        byAddress.remove(address, new Hold(user, row));
-        held.remove(new Hold(user, row));
+        byContainer.remove(row.path("container_id").asText(), hold);
+        byAddress.remove(address(row), hold);
+        held.remove(hold);
+    }
+
+    private static String address(JsonNode row) {
+        return row.path("ip").asText() + ":" + row.path("port_32262").asInt();
     }
 
     // the load test's exclusivity check: claimed by container id and by ip:port until released

@@ -6,6 +6,7 @@ import co.fractal.loadtest.localserver.LocalWebserver;
 import co.fractal.loadtest.results.Verdict;
 import co.fractal.loadtest.testing.AdminView;
 import co.fractal.loadtest.testing.TestRuns;
+import co.fractal.loadtest.testing.WebserverFront;
 import co.fractal.loadtest.webserver.UserRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,30 @@ class LoadTestRunTest {
             assertThat(manifest.state()).isEqualTo(RunManifest.TORN_DOWN);
             assertThat(out).anyMatch(line -> line.startsWith("provisioning failed"));
             assertThat(run.finish(false).reasons()).containsExactly("the run never started");
+        }
+    }
+
+    @Test
+    void registrationsAnswered500AfterAFewUsersLeaveNothingOfTheRun() {
+        try (LocalWebserver server = LocalWebserver.start(LocalServerSettings.defaults());
+             WebserverFront front = WebserverFront.of(server.baseUrl()).answering500ToRegistrationsAfter(3)) {
+            // fixed names: no user carries the run's id, so only what the run recorded can be removed
+            RunConfig config = TestRuns.config(front, server, results, "users", "8", "users.naming", "fixed",
+                    "provision.concurrency", "4");
+
+            LoadTestRun run = LoadTestRun.open(config, out::add);
+            Throwable failure = catchThrowable(run::start);
+
+            assertThat(failure).hasMessageContaining("run " + config.runId() + " could not be provisioned")
+                    .hasMessageContaining("answered 500");
+            RunManifest manifest = new RunFiles(results).manifest(config.runId().value()).orElseThrow();
+            assertThat(manifest.users()).hasSize(3);
+            assertThat(manifest.maybeCreated()).isNotEmpty()
+                    .allSatisfy(entry -> assertThat(entry.kind()).isEqualTo(MaybeCreated.Kind.USER))
+                    .allSatisfy(entry -> assertThat(entry.detail()).isEqualTo("register answered 500"));
+            assertThat(manifest.state()).isEqualTo(RunManifest.TORN_DOWN);
+            assertThat(AdminView.of(server).users()).as("the users answered 500 existed, and were removed").isEmpty();
+            assertThat(out).anyMatch(line -> line.contains("and what it may have created"));
         }
     }
 

@@ -2,10 +2,12 @@ package co.fractal.loadtest.management;
 
 import co.fractal.loadtest.config.LocalServerSettings;
 import co.fractal.loadtest.config.RunConfig;
+import co.fractal.loadtest.config.Secret;
 import co.fractal.loadtest.json.Json;
 import co.fractal.loadtest.localserver.LocalWebserver;
 import co.fractal.loadtest.testing.AdminView;
 import co.fractal.loadtest.webserver.UserRecord;
+import co.fractal.loadtest.webserver.WebserverClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,7 +99,7 @@ class ManagementCliTest {
 
         assertThat(manage("sweep", "--older-than", "1h", "--dry-run")).isZero();
         assertThat(output()).contains("would remove: user load_test_20200101-000000-abcd_0",
-                "sweep (dry run): 2 leftover(s) older than 1h found, 0 removed");
+                "sweep (dry run): 0 run(s) left behind, 2 leftover(s) older than 1h found, 0 removed");
         assertThat(admin.users()).hasSize(6);
 
         String liveRun = new RunFiles(results).manifests().get(0).runId();
@@ -107,6 +109,62 @@ class ManagementCliTest {
 
         assertThat(manage("sweep", "--older-than", "0s")).as("the provisioned run is live: its owner is this process").isZero();
         assertThat(admin.users()).hasSize(4);
+    }
+
+    @Test
+    void sweepWithNoAgeTearsDownTheRunsWhoseProcessIsGoneAndLeavesLiveOnesAlone() throws Exception {
+        Path pointer = results.resolve("left-behind.json");
+        assertThat(manage("provision", "--descriptor", descriptor.toString(), "--pointer", pointer.toString())).isZero();
+        String leftBehind = Json.MAPPER.readTree(pointer.toFile()).path("runId").asText();
+        assertThat(manage("provision", "--descriptor", descriptor.toString(), "--pointer", pointer.toString())).isZero();
+        String live = Json.MAPPER.readTree(pointer.toFile()).path("runId").asText();
+        RunFiles files = new RunFiles(results);
+        files.write(ownedBy(files.manifest(leftBehind).orElseThrow(), exitedProcess()));
+
+        assertThat(manage("sweep")).isZero();
+
+        assertThat(output()).contains("found: run " + leftBehind + " (provisioned, 4 users; its process",
+                "sweep: 1 run(s) left behind found, 1 removed");
+        assertThat(AdminView.of(server).users()).extracting(UserRecord::username).hasSize(4)
+                .allMatch(name -> name.startsWith("load_test_" + live + "_"));
+        assertThat(files.manifest(leftBehind).orElseThrow().state()).isEqualTo(RunManifest.TORN_DOWN);
+        assertThat(files.manifest(live).orElseThrow().state()).isEqualTo(RunManifest.PROVISIONED);
+    }
+
+    @Test
+    void aTeardownCutShortIsFinishedByTheNextTeardown() throws Exception {
+        Path pointer = results.resolve("lifecycle.json");
+        assertThat(manage("provision", "--descriptor", descriptor.toString(), "--pointer", pointer.toString())).isZero();
+        String runId = Json.MAPPER.readTree(pointer.toFile()).path("runId").asText();
+        RunFiles files = new RunFiles(results);
+        RunManifest manifest = files.manifest(runId).orElseThrow();
+        // the teardown died after deleting half of the users: the manifest still says it was under way
+        WebserverClient client = new WebserverClient(server.baseUrl(), java.time.Duration.ofSeconds(5));
+        Secret admin = client.adminLogin(Secret.of(server.adminUsername()).orElseThrow(), Secret.of(server.adminPassword()).orElseThrow());
+        client.deleteAccount(admin, manifest.users().get(0));
+        client.deleteAccount(admin, manifest.users().get(1));
+        files.write(ownedBy(manifest, exitedProcess()).inState(RunManifest.TEARING_DOWN, java.time.Instant.now()));
+
+        assertThat(manage("teardown", "--run", runId)).isZero();
+
+        assertThat(output()).contains("2 removed, 2 already gone");
+        assertThat(AdminView.of(server).users()).isEmpty();
+        assertThat(files.manifest(runId).orElseThrow().state()).isEqualTo(RunManifest.TORN_DOWN);
+    }
+
+    // the manifest as its owner were another process
+    private static RunManifest ownedBy(RunManifest m, long pid) {
+        return new RunManifest(m.runId(), m.target(), m.targetUrl(), m.hostServicePort(), m.profile(), m.users(),
+                m.reusedUsers(), m.formationBefore(), m.formationDuring(), m.cloudTag(), m.cloudCleaned(),
+                m.serverDescriptor(), pid, m.ownerHost(), m.createdAt(), m.state(), m.tornDownAt(), m.shard(), m.userSlice(), m.maybeCreated(), null);
+    }
+
+    // the pid of a process that has ended
+    private static long exitedProcess() throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        process.waitFor();
+        return process.pid();
     }
 
     @Test
@@ -151,8 +209,8 @@ class ManagementCliTest {
         assertThat(errors()).contains("unknown command 'deploy'; expected provision, teardown, sweep, status, notify, merge or help");
         assertThat(manage("sweep", "--older", "2h")).isEqualTo(2);
         assertThat(errors()).contains("sweep: '--older' is not accepted; expected --older-than <duration>, --dry-run");
-        assertThat(manage("sweep")).isEqualTo(2);
-        assertThat(errors()).contains("sweep: --older-than <duration> is required");
+        assertThat(manage("notify")).isEqualTo(2);
+        assertThat(errors()).contains("notify: --job-status <success|failure|cancelled> is required");
         assertThat(manage("sweep", "--older-than", "two hours")).isEqualTo(2);
         assertThat(errors()).contains("--older-than: 'two hours' is not accepted; expected a duration written like 500ms, 30s, 10m, 1h or PT10M");
         assertThat(manage("notify", "--job-status", "green")).isEqualTo(2);

@@ -92,6 +92,31 @@ class RunTeardownTest {
         }
     }
 
+    @Test
+    void whatACallWithoutAClearAnswerMayHaveCreatedIsRemovedAndWhatItDidNotIsNoFailure() {
+        try (LocalWebserver server = LocalWebserver.start(LocalServerSettings.defaults())) {
+            RunConfig config = TestRuns.config(server, results, "users", "2", "users.naming", "fixed");
+            ConnectedTarget target = ConnectedTarget.login(config.target(), server.hostServicePort(), config.admin(), Optional.empty());
+            AdminView admin = AdminView.of(server);
+            admin.register("load_test_user_0");
+            admin.register("load_test_user_1");
+            RunManifest manifest = RunManifest.begin(config, target, null).withUsers(List.of("load_test_user_0"), List.of())
+                    .withMaybeCreated(List.of(
+                            new MaybeCreated(MaybeCreated.Kind.USER, "load_test_user_1", "register answered 500"),
+                            new MaybeCreated(MaybeCreated.Kind.USER, "load_test_user_2", "register got no answer")));
+
+            TeardownReport report = new RunTeardown(target.webserver(), target.adminToken(), () -> {
+                throw new IllegalStateException("no cloud here");
+            }, Optional::empty, 2, out::add).tearDown(manifest, new RunLedger()).report();
+
+            assertThat(report.deleted()).containsEntry("users", 2);
+            assertThat(report.failures()).containsExactly("cloud cleanup: no cloud here");
+            assertThat(report.leftovers()).isEmpty();
+            assertThat(admin.users()).isEmpty();
+            assertThat(out).anyMatch(line -> line.contains("3/3 test users") && line.contains("2 removed, 1 already gone"));
+        }
+    }
+
     private static String assign(URI base, Secret admin, String user) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/mandelbox/assign"))
                 .header("Authorization", "Bearer " + admin.reveal()).header("Content-Type", "application/json")

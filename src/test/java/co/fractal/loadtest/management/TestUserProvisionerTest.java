@@ -8,6 +8,7 @@ import co.fractal.loadtest.testing.AdminView;
 import co.fractal.loadtest.webserver.UserRecord;
 import co.fractal.loadtest.webserver.WebserverClient;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -79,17 +80,9 @@ class TestUserProvisionerTest {
 
     @Test
     void waitsAsLongAsTheRateLimitAsksThenGoesOn() {
-        WireMockServer webserver = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        webserver.start();
+        WireMockServer webserver = registrationsAnswering(registered(),
+                aResponse().withStatus(429).withHeader("Retry-After", "1"), registered());
         try {
-            String ok = "{\"status\":200,\"access_token\":\"t\",\"refresh_token\":\"r\",\"verification_token\":\"v\",\"created_timestamp\":1}";
-            webserver.stubFor(post("/account/register").inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
-                    .willReturn(aResponse().withStatus(200).withBody(ok)).willSetStateTo("limited"));
-            webserver.stubFor(post("/account/register").inScenario("limit").whenScenarioStateIs("limited")
-                    .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")).willSetStateTo("open"));
-            webserver.stubFor(post("/account/register").inScenario("limit").whenScenarioStateIs("open")
-                    .willReturn(aResponse().withStatus(200).withBody(ok)));
-
             ProvisionedUsers users = provisioner(URI.create(webserver.baseUrl()), ProvisionSettings.UserNaming.RUN, 1,
                     Duration.ofSeconds(10)).provision(RUN, 3);
 
@@ -103,24 +96,53 @@ class TestUserProvisionerTest {
 
     @Test
     void aServerErrorStopsProvisioningNamingTheAnswerAndTheUsersCreated() {
-        WireMockServer webserver = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-        webserver.start();
+        WireMockServer webserver = registrationsAnswering(registered(),
+                aResponse().withStatus(500).withBody("{\"error\":\"database is down\"}"));
         try {
-            String ok = "{\"status\":200,\"access_token\":\"t\",\"refresh_token\":\"r\",\"verification_token\":\"v\",\"created_timestamp\":1}";
-            webserver.stubFor(post("/account/register").inScenario("s").whenScenarioStateIs(Scenario.STARTED)
-                    .willReturn(aResponse().withStatus(200).withBody(ok)).willSetStateTo("broken"));
-            webserver.stubFor(post("/account/register").inScenario("s").whenScenarioStateIs("broken")
-                    .willReturn(aResponse().withStatus(500).withBody("{\"error\":\"database is down\"}")));
-
             ProvisioningException failure = catchThrowableOfType(ProvisioningException.class, () ->
                     provisioner(URI.create(webserver.baseUrl()), ProvisionSettings.UserNaming.RUN, 1, Duration.ofSeconds(10))
                             .provision(RUN, 4));
 
             assertThat(failure.created()).containsExactly("load_test_" + RUN + "_0");
+            assertThat(failure.maybeCreated()).as("a 500 does not prove the user was not written").containsExactly(
+                    new MaybeCreated(MaybeCreated.Kind.USER, "load_test_" + RUN + "_1", "register answered 500"));
             assertThat(failure.getMessage()).contains("register load_test_" + RUN + "_1 (/account/register) answered 500",
                     "database is down");
         } finally {
             webserver.stop();
         }
+    }
+
+    @Test
+    void aUserWhoseRegistrationGotA500AndWhoExistsWhenRetriedIsTheRunsOwnNotReused() {
+        WireMockServer webserver = registrationsAnswering(
+                aResponse().withStatus(500).withBody("{\"error\":\"timeout writing the session\"}"),
+                aResponse().withStatus(400).withBody("{\"error\":\"user already exists\"}"), registered());
+        try {
+            ProvisionedUsers users = provisioner(URI.create(webserver.baseUrl()), ProvisionSettings.UserNaming.FIXED, 1,
+                    Duration.ofSeconds(10)).provision(RUN, 2);
+
+            assertThat(users.all()).containsExactly("load_test_user_0", "load_test_user_1");
+            assertThat(users.reused()).as("its first registration wrote it").isEmpty();
+        } finally {
+            webserver.stop();
+        }
+    }
+
+    private static ResponseDefinitionBuilder registered() {
+        return aResponse().withStatus(200).withBody("{\"status\":200,\"access_token\":\"t\",\"refresh_token\":\"r\","
+                + "\"verification_token\":\"v\",\"created_timestamp\":1}");
+    }
+
+    /** A stand-in webserver, started, whose registrations get these answers in turn, the last one from then on. */
+    private static WireMockServer registrationsAnswering(ResponseDefinitionBuilder... answers) {
+        WireMockServer webserver = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        webserver.start();
+        for (int i = 0; i < answers.length; i++) {
+            var stub = post("/account/register").inScenario("registrations")
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answer " + i).willReturn(answers[i]);
+            webserver.stubFor(i + 1 < answers.length ? stub.willSetStateTo("answer " + (i + 1)) : stub);
+        }
+        return webserver;
     }
 }

@@ -50,7 +50,7 @@ class RunSummaryTest {
         assertThat(run.get("gatlingReport").asText()).endsWith("index.html");
 
         assertThat(fieldNames(json)).containsExactly("schema", "run", "verdict", "journeys", "timeToContainer", "steps",
-                "requests", "invariants", "teardown", "baseline");
+                "requests", "invariants", "teardown", "baseline", "generator");
         JsonNode journeys = json.get("journeys");
         assertThat(journeys.get("started").asLong()).isEqualTo(10);
         assertThat(journeys.get("succeeded").asLong()).isEqualTo(9);

@@ -84,7 +84,7 @@ class ShardMergeTest {
         RunInfo info = new RunInfo(RUN.value(), "staging", "https://staging-server.fractal.co", "weekly", 2, 2, 100,
                 now.minusSeconds(5), now, null, false);
         shard.publish(info, journeys.results(now, false), new TeardownReport(Map.of("users", 2), List.of(), List.of(),
-                List.of(), true), new PrintStream(new ByteArrayOutputStream()));
+                List.of(), true), null, new PrintStream(new ByteArrayOutputStream()));
     }
 
     private void cleanShards(String host) {

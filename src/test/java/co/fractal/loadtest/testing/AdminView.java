@@ -37,6 +37,15 @@ public final class AdminView {
         client.register(username, "pw-" + username);
     }
 
+    /** Every load-test user, and every container one holds: empty when no run left anything behind. */
+    public List<String> loadTestLeftovers() {
+        List<String> left = new java.util.ArrayList<>();
+        users().forEach(user -> left.add("user " + user.username()));
+        containersOfLoadTestUsers().forEach(container -> left.add("container " + container.containerId() + " of "
+                + container.userId()));
+        return left;
+    }
+
     public List<ContainerRecord> containersOfLoadTestUsers() {
         return client.containers(admin).orElseThrow().stream()
                 .filter(c -> c.userId() != null && c.userId().startsWith("load_test_")).toList();

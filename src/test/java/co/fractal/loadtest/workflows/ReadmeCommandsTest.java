@@ -30,6 +30,9 @@ class ReadmeCommandsTest {
 
         assertThat(step(job, "gatling:test").get("run").asText()).startsWith("mvn -B gatling:test");
         assertThat(readme).contains("mvn gatling:test -Dtarget=staging");
+        assertThat(step(job, "gatling:test").get("run").asText()).contains("-Drun.id=\"$RUN_ID\"");
+        assertThat(step(job, "teardown --run").get("run").asText()).contains("exec:java@manage -Dexec.args=\"teardown --run $RUN_ID\"");
+        assertThat(readme).contains("mvn exec:java@manage -Dexec.args=\"teardown --run <run id>\"");
         assertThat(step(job, "sweep").get("run").asText()).contains("exec:java@manage -Dexec.args=\"sweep --older-than 2h\"");
         assertThat(readme).contains("mvn exec:java@manage -Dexec.args=\"sweep --older-than 2h");
         assertThat(step(job, "notify").get("run").asText()).contains("exec:java@manage -Dexec.args=\"notify --job-status");

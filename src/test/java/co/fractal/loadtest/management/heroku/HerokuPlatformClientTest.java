@@ -121,14 +121,13 @@ class HerokuPlatformClientTest {
 
     @Test
     void aSlowAnswerTimesOutWithinTheConfiguredTimeout() {
-        standIn.heroku.delay(3_000);
+        // an answer later than the test's own time limit: only the configured timeout can end the call in time
+        standIn.heroku.delay(40_000);
         HerokuPlatformClient impatient = new HerokuPlatformClient(
                 standIn.settings("Performance-M", 2, API_KEY, Duration.ofMillis(300)));
 
-        long started = System.nanoTime();
         assertThatThrownBy(() -> impatient.formation(APP, "web"))
                 .isInstanceOf(HerokuApiException.class)
                 .hasMessage("Heroku Platform API did not answer GET " + FORMATION_PATH + " within 300ms");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
     }
 }
