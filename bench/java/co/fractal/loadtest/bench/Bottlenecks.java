@@ -8,11 +8,11 @@ final class Bottlenecks {
     static final String ROW_1 = "the load tool and the server split the 2 cores; the server's share goes mostly to loopback"
             + " socket I/O in the kernel (the same system calls the static responder makes) and Netty's HTTP/1.1 codec:"
             + " its endpoints answer from pre-rendered snapshots, a few percent of its profile";
-    static final String ROW_2 = "the 2 cores. A JFR profile of the Gatling process at 5,000-6,000 journeys/s: Gatling's"
-            + " engine and HTTP client ~40% of its CPU, TLS to the host service ~10%, our journey code (Jackson parse of every"
-            + " answer, checks, recorder) ~20%, the embedded reference webserver ~25%. One level higher the process falls"
-            + " off a cliff within a second: latency grows, Gatling opens a connection for every request that finds none"
-            + " idle (2 files each with the embedded webserver) and reaches the 20,000-file cap";
+    static final String ROW_2 = "the 2 cores, shared with the embedded webserver (its threads' share is the figure before)."
+            + " A profile of the Gatling process at ~1,400 journeys/s (async-profiler, CPU): send system calls ~12%, the"
+            + " wake-ups of Gatling's stats writers and of its dispatch ~22%, checks ~9%, the journey's own code ~5%. One"
+            + " level higher the connections pile up within a second: latency grows, each request that finds no idle pooled"
+            + " connection opens one (2 files each with the embedded webserver) until the benchmark stops the load";
     static final String ROW_3 = "the stair's top, set just below the reference webserver's capacity: its one host has 21,504"
             + " container port triples (every in-flight journey holds a container; past ~21,470 assign ends 'no capacity'). Next wall:"
             + " open files, 2 per connection with the embedded webserver; a pause (the full collection measured here) makes"

@@ -145,6 +145,7 @@ final class LocustComparison {
                 "-Dprofile=soak", "-DspawnRate=" + rate, "-Dusers=" + users, "-DmaxDuration=" + (warmUp + steadySeconds + 300) + "s",
                 "-DhostWait.interval=" + pollInterval.toMillis() + "ms", "-DtaskWait.interval=" + pollInterval.toMillis() + "ms",
                 "-Dresults.dir=" + work.resolve("row6-runs"), "-Dgatling.data.console.writePeriod=1"));
+        BenchRun.MEASURE_SATURATED.forEach((key, value) -> args.add("-D" + key + "=" + value));
         Children.Child child = children.start("row6-gatling", Children.java(args, "io.gatling.app.Gatling",
                         List.of("-s", "co.fractal.loadtest.simulation.ContainerJourneySimulation", "-rf",
                                 work.resolve("row6-gatling").toString(), "-nr")),

@@ -47,7 +47,6 @@ public final class GeneratorHealth implements AutoCloseable {
     private final EventLoopProbe probe = new EventLoopProbe();
     private final SaturationJudge judge;
     private final LongAdder started = new LongAdder();
-    private final LongAdder ended = new LongAdder();
     private final List<HealthSample> samples = new ArrayList<>();
     private final List<Runnable> everySecond = new CopyOnWriteArrayList<>();
     private final int cores = ProcessGauges.cores();
@@ -127,17 +126,11 @@ public final class GeneratorHealth implements AutoCloseable {
     /** A journey ended, however: its connection permit (if it held one) is free. */
     public void journeyEnded(String journey) {
         connections.release(journey);
-        ended.increment();
     }
 
     /** Why the load must stop now, once saturation has lasted {@code generator.stopAfter}; empty until then. */
     public Optional<String> stopReason() {
         return Optional.ofNullable(stopReason);
-    }
-
-    /** True once the load must stop, or every planned journey has ended: the watchdog's work is done. */
-    public boolean loadOver() {
-        return stopReason != null || ended.sum() >= plan.users();
     }
 
     /** The health of the run so far, for its summary. */
