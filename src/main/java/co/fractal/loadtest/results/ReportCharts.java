@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.HdrHistogram.Histogram;
 
@@ -80,6 +82,14 @@ final class ReportCharts {
      * The charts of a {@code generator} section, where it exists: each array of samples in it becomes a chart of
      * its numeric fields, over its {@code at}/{@code time} field (else the sample's position).
      */
+    // a generator sample's fields that are its time or the same every second
+    private static final Set<String> NOT_CHARTED = Set.of("second", "journeysPlanned", "openFilesLimit");
+
+    // 00:12 for the 12th second of the load
+    private static String clock(int second) {
+        return String.format(Locale.ROOT, "%02d:%02d", second / 60, second % 60);
+    }
+
     static List<GeneratorSeries> generator(String label, JsonNode generator) {
         List<GeneratorSeries> charts = new ArrayList<>();
         if (generator == null || !generator.isObject()) {
@@ -94,11 +104,11 @@ final class ReportCharts {
             Map<String, List<Double>> measures = new LinkedHashMap<>();
             for (int i = 0; i < samples.size(); i++) {
                 JsonNode sample = samples.get(i);
-                x.add(sample.path("at").isTextual() ? sample.get("at").asText()
-                        : sample.path("time").isTextual() ? sample.get("time").asText() : Integer.toString(i));
+                x.add(sample.path("second").isNumber() ? clock(sample.get("second").asInt())
+                        : sample.path("at").isTextual() ? sample.get("at").asText() : Integer.toString(i));
                 int position = i;
                 sample.fields().forEachRemaining(value -> {
-                    if (value.getValue().isNumber()) {
+                    if (value.getValue().isNumber() && !NOT_CHARTED.contains(value.getKey())) {
                         List<Double> values = measures.computeIfAbsent(value.getKey(), k -> new ArrayList<>());
                         while (values.size() < position) {
                             values.add(null);

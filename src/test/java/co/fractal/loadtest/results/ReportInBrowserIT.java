@@ -48,6 +48,8 @@ class ReportInBrowserIT {
         }
         assertThat(drawn).isEqualTo(charts).isGreaterThanOrEqualTo(7);
         assertThat(dom).contains("id=\"chart-generator-0\"");
+        // the generator's seconds as the load's clock, its signals charted, what never changes left out
+        assertThat(dom).contains("00:02", "cpuPercent", "requestsWaiting").doesNotContain("journeysPlanned");
         assertThat(dom).contains("&lt;script&gt;alert('evidence')&lt;/script&gt;").doesNotContain("<script>alert('evidence')");
 
         Path screenshot = dir.resolve("report.png");
@@ -60,9 +62,9 @@ class ReportInBrowserIT {
     // generator recorded its health over time (a summary's generator section, where it exists)
     private static RunSummary mergedRun() throws Exception {
         com.fasterxml.jackson.databind.JsonNode health = co.fractal.loadtest.json.Json.MAPPER.readTree("{\"samples\": ["
-                + "{\"at\": \"07:00:01Z\", \"cpuPercent\": 41.5, \"heapMb\": 310},"
-                + "{\"at\": \"07:00:02Z\", \"cpuPercent\": 63.0, \"heapMb\": 342},"
-                + "{\"at\": \"07:00:03Z\", \"cpuPercent\": 58.2, \"heapMb\": 355}]}");
+                + "{\"second\": 1, \"journeysPlanned\": 20, \"cpuPercent\": 41.5, \"requestsWaiting\": 0},"
+                + "{\"second\": 2, \"journeysPlanned\": 20, \"cpuPercent\": 63.0, \"requestsWaiting\": 3},"
+                + "{\"second\": 3, \"journeysPlanned\": 20, \"cpuPercent\": 58.2, \"requestsWaiting\": 1}]}");
         JourneyRecorder first = new JourneyRecorder();
         JourneyRecorder second = new JourneyRecorder();
         for (int i = 0; i < 40; i++) {
