@@ -1,15 +1,12 @@
 package co.fractal.loadtest.e2e;
 
 import co.fractal.loadtest.config.RunId;
-import co.fractal.loadtest.management.ServerDescriptor;
 import co.fractal.loadtest.shards.MergeRefusedException;
 import co.fractal.loadtest.shards.ShardMerge;
-import co.fractal.loadtest.testing.AdminView;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,7 +16,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +32,7 @@ class ShardsIT {
 
     @Test
     void threeShardsMergeIntoOneRunWithTheirSummedTotalsAndOneVerdict() throws Exception {
-        try (Webserver webserver = Webserver.start("shards-webserver")) {
+        try (StandaloneWebserver webserver = StandaloneWebserver.start(MavenRun.named("shards-webserver").dir())) {
             RunId run = RunId.startingAt(Instant.now());
             Path results = MavenRun.named("shards").dir().resolve("loadtest");
             List<MavenRun.Result> shards = runShards("shards", webserver, run, results, 6, null);
@@ -87,7 +83,7 @@ class ShardsIT {
     @Test
     void aContainerHandedToUsersOfTwoShardsIsCaughtByTheMergeThoughNeitherShardSawIt() throws Exception {
         // one prewarmed container claimed without a row lock: assignments arriving within its commit time all take it
-        try (Webserver webserver = Webserver.start("shards-double-assign-webserver", "-Dlocal.faults=double-assign",
+        try (StandaloneWebserver webserver = StandaloneWebserver.start(MavenRun.named("shards-double-assign-webserver").dir(), "-Dlocal.faults=double-assign",
                 "-Dlocal.prewarmed=1", "-Dlocal.prewarmDelay=10m")) {
             RunId run = RunId.startingAt(Instant.now());
             Path results = MavenRun.named("shards-double-assign").dir().resolve("loadtest");
@@ -118,17 +114,14 @@ class ShardsIT {
         }
     }
 
-    private static List<MavenRun.Result> runShards(String name, Webserver webserver, RunId run, Path results, int users,
+    private static List<MavenRun.Result> runShards(String name, StandaloneWebserver webserver, RunId run, Path results, int users,
                                                    Instant startAt) throws Exception {
         List<MavenRun> runs = new ArrayList<>();
         List<Process> processes = new ArrayList<>();
         for (int index = 0; index < SHARDS; index++) {
-            MavenRun shard = MavenRun.named(name + "-" + index).resultsDir(results)
-                    .args("gatling:test", "-Dtarget=" + webserver.descriptor().baseUrl(),
-                            "-DhostServicePort=" + webserver.descriptor().hostServicePort(), "-Dprofile=smoke",
-                            "-Dusers=" + users, "-Drun.id=" + run, "-Dshard=" + index + "/" + SHARDS)
-                    .env("WEBSERVER_ADMIN_USERNAME", webserver.descriptor().adminUsername())
-                    .env("WEBSERVER_ADMIN_PASSWORD", webserver.descriptor().adminPassword());
+            MavenRun shard = webserver.target(MavenRun.named(name + "-" + index).resultsDir(results)
+                    .args("gatling:test", "-Dprofile=smoke", "-Dusers=" + users, "-Drun.id=" + run,
+                            "-Dshard=" + index + "/" + SHARDS), webserver.url());
             if (startAt != null) {
                 shard.args("-Dstart.at=" + startAt);
             }
@@ -145,38 +138,6 @@ class ShardsIT {
     private static MavenRun.Result merge(String name, RunId run, Path results) throws Exception {
         return MavenRun.named(name).resultsDir(results)
                 .args("exec:java@manage", "-Dexec.args=merge --run " + run).run();
-    }
-
-    /** A reference webserver in a process of its own, described by its descriptor file. */
-    private record Webserver(Process process, ServerDescriptor descriptor) implements AutoCloseable {
-        static Webserver start(String name, String... settings) throws IOException {
-            Path dir = MavenRun.named(name).dir();
-            Files.createDirectories(dir);
-            Path file = dir.resolve("webserver.json");
-            Files.deleteIfExists(file);
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path")));
-            command.addAll(List.of(settings));
-            command.addAll(List.of("co.fractal.loadtest.localserver.LocalWebserverMain", "--descriptor", file.toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("webserver.log").toFile()).start();
-            try {
-                return new Webserver(process, ServerDescriptor.await(file, Duration.ofSeconds(60)));
-            } catch (RuntimeException e) {
-                process.destroyForcibly();
-                throw e;
-            }
-        }
-
-        AdminView admin() {
-            return new AdminView(URI.create(descriptor.baseUrl()), descriptor.adminUsername(), descriptor.adminPassword());
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
