@@ -14,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The load generator watching itself while the load runs: every second it samples how far the journeys are behind
@@ -46,7 +46,7 @@ public final class GeneratorHealth implements AutoCloseable {
     private final Consumer<String> out;
     private final EventLoopProbe probe = new EventLoopProbe();
     private final SaturationJudge judge;
-    private final LongAdder started = new LongAdder();
+    private final LongSupplier journeysStarted;
     private final List<HealthSample> samples = new ArrayList<>();
     private final List<Runnable> everySecond = new CopyOnWriteArrayList<>();
     private final int cores = ProcessGauges.cores();
@@ -58,9 +58,10 @@ public final class GeneratorHealth implements AutoCloseable {
     private HealthSample peak;
     private volatile String stopReason;
 
-    GeneratorHealth(GeneratorSettings settings, InjectionPlan plan, ConnectionBudget connections, long openFilesLimit,
-                    Consumer<String> out) {
+    GeneratorHealth(GeneratorSettings settings, InjectionPlan plan, LongSupplier journeysStarted, ConnectionBudget connections,
+                    long openFilesLimit, Consumer<String> out) {
         this.settings = settings;
+        this.journeysStarted = journeysStarted;
         this.plan = plan;
         this.connections = connections;
         this.openFilesLimit = openFilesLimit;
@@ -72,8 +73,10 @@ public final class GeneratorHealth implements AutoCloseable {
      * The health of the load about to start, its connection budget sized now: {@code -Dgenerator.connections}, or
      * else the open-file limit less the files open now and a reserve (a tenth of the limit, 256 to 4096) that the
      * load's connections never take — the teardown, the summary and Gatling's report need files of their own.
+     * {@code journeysStarted} counts the journeys begun so far (the run's recorder counts them already).
      */
-    public static GeneratorHealth forLoad(GeneratorSettings settings, LoadShape shape, Consumer<String> out) {
+    public static GeneratorHealth forLoad(GeneratorSettings settings, LoadShape shape, LongSupplier journeysStarted,
+                                         Consumer<String> out) {
         long limit = ProcessGauges.openFilesLimit();
         long open = ProcessGauges.openFiles();
         long available = limit <= 0 || open < 0 ? CONNECTIONS_WHEN_UNKNOWN
@@ -86,7 +89,7 @@ public final class GeneratorHealth implements AutoCloseable {
                 limit > 0 ? String.format(Locale.ROOT, "%,d files open of a limit of %,d", open, limit) : "open-file limit unknown",
                 connections.permits(), settings.saturation() == GeneratorSettings.Saturation.FAIL ? "fails the run" : "is a caveat",
                 describe(settings.stopAfter())));
-        return new GeneratorHealth(settings, InjectionPlan.of(shape), connections, limit, out);
+        return new GeneratorHealth(settings, InjectionPlan.of(shape), journeysStarted, connections, limit, out);
     }
 
     /** The requests' connection budget. */
@@ -118,11 +121,6 @@ public final class GeneratorHealth implements AutoCloseable {
         ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** A journey began. */
-    public void journeyStarted() {
-        started.increment();
-    }
-
     /** A journey ended, however: its connection permit (if it held one) is free. */
     public void journeyEnded(String journey) {
         connections.release(journey);
@@ -147,7 +145,7 @@ public final class GeneratorHealth implements AutoCloseable {
         return new GeneratorReport(settings.saturation().name().toLowerCase(Locale.ROOT), from != null,
                 from == null ? null : GeneratorReport.clock(from.second() - 1), from == null ? null : from.second() - 1,
                 offeredPerSecond, from == null ? null : GeneratorReport.offered(rate), signals, judge.saturatedSeconds(),
-                judge.stoppedAt() == null ? null : GeneratorReport.clock(judge.stoppedAt()), started.sum(), plan.users(),
+                judge.stoppedAt() == null ? null : GeneratorReport.clock(judge.stoppedAt()), journeysStarted.getAsLong(), plan.users(),
                 connections.connections(), connections.permits(), openFilesLimit, thresholds, SaturationJudge.PERSISTENCE,
                 (int) Math.max(SaturationJudge.PERSISTENCE, settings.stopAfter().toSeconds()), peaks(), samples);
     }
@@ -181,7 +179,7 @@ public final class GeneratorHealth implements AutoCloseable {
         lastCpuNanos = cpu;
         lastGcMillis = gc;
         double seconds = (now - startNanos) / 1e9;
-        long began = started.sum();
+        long began = journeysStarted.getAsLong();
         Optional<EventLoopProbe.Lag> lag = probe.read(now);
         return new HealthSample((int) Math.round(seconds), began, (long) Math.floor(plan.startedBy(seconds)),
                 Math.round(plan.lagSeconds(seconds, began) * 10) / 10.0, connections.inFlight(), connections.waiting(),

@@ -150,7 +150,7 @@ public final class LoadTestRun {
         }
         SuiteClasses.prepare();
         config.shards().startAt().ifPresent(this::awaitStart);
-        GeneratorHealth watched = GeneratorHealth.forLoad(config.generator(), config.load(), out);
+        GeneratorHealth watched = GeneratorHealth.forLoad(config.generator(), config.load(), recorder::startedCount, out);
         watched.everySecond(keeper::flush);
         health = watched;
         loadStartedAt = Instant.now();
@@ -195,7 +195,6 @@ public final class LoadTestRun {
     /** A journey began; it is refused when its user is not one of the run's test users. */
     public Optional<JourneyFailure> beginJourney(String username) {
         recorder.started(username);
-        generator().journeyStarted();
         if (shard != null) {
             shard.journeyStarted(LoadTestUsers.indexOf(username));
         }

@@ -18,7 +18,7 @@ class GeneratorHealthTest {
 
     private GeneratorHealth health(GeneratorSettings.Saturation mode, Duration stopAfter) {
         return new GeneratorHealth(new GeneratorSettings(mode, stopAfter, OptionalInt.empty()),
-                InjectionPlan.of(new LoadShape(Profile.WEEKLY, 400, 20)), new ConnectionBudget(4, 2), 20_000, console::add);
+                InjectionPlan.of(new LoadShape(Profile.WEEKLY, 400, 20)), () -> 0, new ConnectionBudget(4, 2), 20_000, console::add);
     }
 
     private static HealthSample second(int second, long waiting) {
